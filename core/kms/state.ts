@@ -1,0 +1,63 @@
+/**
+ * What the engine needs from persistence. Implemented over SQLite in core/store; every
+ * method runs inside the call's transaction, so a failed call leaves nothing behind.
+ */
+import type { AliasRecord, GrantRecord, ImportParametersRecord, KeyRecord } from './model';
+
+export interface Page<T> {
+  items: T[];
+  /** Present when more items follow; pass it back as `after`. */
+  next?: string;
+}
+
+export interface KmsState {
+  /** Forgets anything cached during a transaction that was rolled back. */
+  discardCaches(): void;
+  getKey(account: string, region: string, keyId: string): KeyRecord | undefined;
+  /** Inserts or replaces the record. */
+  putKey(key: KeyRecord): void;
+  /** Removes the key with its material, aliases, grants and import parameters. */
+  deleteKey(account: string, region: string, keyId: string): void;
+  listKeys(account: string, region: string, after: string | undefined, limit: number): Page<KeyRecord>;
+  countKeys(account: string, region: string): number;
+  /** Every Region's record of a key id in an account: a multi-Region key's primary and replicas. */
+  keysWithId(account: string, keyId: string): KeyRecord[];
+  /** Keys with a deletion, rotation or expiry at or before `now`, earliest first. */
+  dueKeys(now: number, limit: number): KeyRecord[];
+  /** The earliest pending deletion, rotation or expiry after `after`, if any. */
+  nextDueTime(): number | undefined;
+
+  getMaterial(key: KeyRecord, materialId: string): Buffer | undefined;
+  putMaterial(key: KeyRecord, materialId: string, secret: Buffer): void;
+  deleteMaterial(key: KeyRecord, materialId: string): void;
+
+  getAlias(account: string, region: string, aliasName: string): AliasRecord | undefined;
+  putAlias(alias: AliasRecord): void;
+  deleteAlias(account: string, region: string, aliasName: string): void;
+  listAliases(
+    account: string,
+    region: string,
+    keyId: string | undefined,
+    after: string | undefined,
+    limit: number,
+  ): Page<AliasRecord>;
+  countAliases(account: string, region: string, keyId: string): number;
+
+  getGrant(account: string, region: string, grantId: string): GrantRecord | undefined;
+  putGrant(grant: GrantRecord): void;
+  deleteGrant(account: string, region: string, grantId: string): void;
+  listGrants(
+    account: string,
+    region: string,
+    keyId: string,
+    after: string | undefined,
+    limit: number,
+  ): Page<GrantRecord>;
+  /** Grants anywhere in the sandbox whose retiring principal is `principal`. */
+  listRetirableGrants(principal: string, after: string | undefined, limit: number): Page<GrantRecord>;
+  countGrants(account: string, region: string, keyId: string): number;
+
+  getImportParameters(tokenId: string): ImportParametersRecord | undefined;
+  putImportParameters(params: ImportParametersRecord): void;
+  deleteImportParameters(account: string, region: string, keyId: string): void;
+}
