@@ -18,7 +18,7 @@ const uiPackages = [
 const nodeOnly = ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto', 'better-sqlite3'];
 
 /** Core modules the renderer may import (they use web-standard APIs alone). */
-const isomorphicCore = ['core/app/contract', 'core/envelope', 'core/srs', 'core/labs/model', 'core/shared/isomorphic'];
+const isomorphicCore = ['core/app/contract', 'core/app/calls', 'core/envelope', 'core/srs', 'core/labs/model', 'core/shared/isomorphic'];
 
 export default tseslint.config(
   {
@@ -72,6 +72,7 @@ export default tseslint.config(
   {
     files: [
       'core/app/contract.ts',
+      'core/app/calls/**/*.ts',
       'core/envelope/**/*.ts',
       'core/srs/**/*.ts',
       'core/labs/model/**/*.ts',

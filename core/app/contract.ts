@@ -1,10 +1,15 @@
 /**
  * The host contract: every call the UI (or any host client) can make, and every event the
  * host sends, as types. Electron binds it to IPC, `kms-study serve` to HTTP at /api/<call>,
- * tests call it in process. Adding a feature is a line here and a handler in service.ts.
+ * tests call it in process. Each domain lists its calls in `calls/<domain>.ts`; this file
+ * is the single list that joins them. Adding a feature is a line in a domain's list and a
+ * handler in `handlers/<domain>.ts`.
  *
- * This file is isomorphic: types only, no Node or DOM.
+ * This file and calls/ are isomorphic: types only, no Node or DOM.
  */
+import { SANDBOX_CALLS, type SandboxCalls } from './calls/sandbox';
+
+export type { AccountInfo, ClockState, PrincipalInfo, WireRequest, WireResponse } from './calls/sandbox';
 
 export interface ErrorData {
   code: string;
@@ -13,52 +18,17 @@ export interface ErrorData {
 
 export type HostResult<T> = { ok: true; data: T } | { ok: false; error: ErrorData };
 
-export interface ClockState {
-  /** Virtual time of the sandbox, ISO 8601. */
-  now: string;
-  epochMs: number;
-  /** How far the virtual clock is ahead of real time. */
-  offsetMs: number;
-}
-
-export interface AccountInfo {
-  accountId: string;
-  alias: string;
-  principals: {
-    arn: string;
-    kind: 'root' | 'user' | 'role';
-    name: string;
-    accessKeyId?: string;
-    secretAccessKey?: string;
-  }[];
-}
-
-/** An HTTP exchange with the sandbox's AWS endpoint, for clients without a socket (the playground's worker). */
-export interface WireRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  /** Base64 of the body bytes. */
-  body: string;
-}
-
-export interface WireResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-export interface HostCalls {
-  'sandbox.now': { request: Record<string, never>; response: ClockState };
-  'sandbox.advanceClock': { request: { days?: number; hours?: number; seconds?: number }; response: ClockState };
-  'sandbox.reset': { request: Record<string, never>; response: ClockState };
-  'sandbox.accounts': { request: Record<string, never>; response: { accounts: AccountInfo[]; regions: string[] } };
-  'aws.send': { request: WireRequest; response: WireResponse };
-}
+/** Every host call: name → request and response. */
+export type HostCalls = SandboxCalls;
 
 export type HostCallName = keyof HostCalls;
 export type HostRequest<K extends HostCallName> = HostCalls[K]['request'];
 export type HostResponse<K extends HostCallName> = HostCalls[K]['response'];
+
+export const HOST_CALL_NAMES: readonly HostCallName[] = [...SANDBOX_CALLS];
+
+export const isHostCallName = (name: string): name is HostCallName =>
+  (HOST_CALL_NAMES as readonly string[]).includes(name);
 
 export interface HostEvents {
   /** The sandbox's state changed (a call, a clock move, a reset): panes refresh. */
@@ -72,14 +42,3 @@ export interface HostApi {
   invoke<K extends HostCallName>(name: K, request: HostRequest<K>): Promise<HostResult<HostResponse<K>>>;
   on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void;
 }
-
-export const HOST_CALL_NAMES: readonly HostCallName[] = [
-  'sandbox.now',
-  'sandbox.advanceClock',
-  'sandbox.reset',
-  'sandbox.accounts',
-  'aws.send',
-];
-
-export const isHostCallName = (name: string): name is HostCallName =>
-  (HOST_CALL_NAMES as readonly string[]).includes(name);

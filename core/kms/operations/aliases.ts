@@ -1,0 +1,4 @@
+/** aliases operations. */
+import type { OperationTable } from '../operation';
+
+export const aliasOperations: OperationTable = {};

@@ -1,0 +1,4 @@
+/** data-keys operations. */
+import type { OperationTable } from '../operation';
+
+export const dataKeyOperations: OperationTable = {};

@@ -1,0 +1,4 @@
+/** grants operations. */
+import type { OperationTable } from '../operation';
+
+export const grantOperations: OperationTable = {};

@@ -1,0 +1,4 @@
+/** import operations. */
+import type { OperationTable } from '../operation';
+
+export const importOperations: OperationTable = {};

@@ -1,0 +1,4 @@
+/** kem operations. */
+import type { OperationTable } from '../operation';
+
+export const kemOperations: OperationTable = {};

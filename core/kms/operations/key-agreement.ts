@@ -1,0 +1,4 @@
+/** key-agreement operations. */
+import type { OperationTable } from '../operation';
+
+export const keyAgreementOperations: OperationTable = {};

@@ -1,0 +1,4 @@
+/** key-policies operations. */
+import type { OperationTable } from '../operation';
+
+export const keyPolicyOperations: OperationTable = {};

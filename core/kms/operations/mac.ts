@@ -1,0 +1,4 @@
+/** mac operations. */
+import type { OperationTable } from '../operation';
+
+export const macOperations: OperationTable = {};

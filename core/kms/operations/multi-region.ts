@@ -1,0 +1,4 @@
+/** multi-region operations. */
+import type { OperationTable } from '../operation';
+
+export const multiRegionOperations: OperationTable = {};

@@ -1,0 +1,4 @@
+/** public-key operations. */
+import type { OperationTable } from '../operation';
+
+export const publicKeyOperations: OperationTable = {};

@@ -1,0 +1,4 @@
+/** rotation operations. */
+import type { OperationTable } from '../operation';
+
+export const rotationOperations: OperationTable = {};

@@ -1,0 +1,4 @@
+/** signing operations. */
+import type { OperationTable } from '../operation';
+
+export const signingOperations: OperationTable = {};

@@ -1,0 +1,4 @@
+/** tags operations. */
+import type { OperationTable } from '../operation';
+
+export const tagOperations: OperationTable = {};
