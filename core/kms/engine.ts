@@ -168,11 +168,15 @@ export class KmsEngine {
     for (;;) {
       const next = deps.state.nextDueTime();
       if (next === undefined || next > until) return;
-      deps.transact(() => {
-        for (const key of deps.state.dueKeys(next, 100)) {
+      const applied = deps.transact(() => {
+        const due = deps.state.dueKeys(next, 100);
+        for (const key of due) {
           applyDueEvents({ state: deps.state, random: deps.random, observers: deps.serviceObservers }, key, next);
         }
+        return due.length;
       });
+      // Nothing was due after all (a stale earliest time): stop rather than spin.
+      if (applied === 0) return;
     }
   }
 }

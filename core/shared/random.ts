@@ -1,11 +1,32 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 
 /** Randomness is injected: key material comes from a CSPRNG passed in, tests may use a seeded source. */
 export interface RandomSource {
   bytes(length: number): Buffer;
 }
 
-export const cryptoRandom: RandomSource = { bytes: (length) => randomBytes(length) };
+/**
+ * The operating system's CSPRNG, drawn in 4 KiB blocks: a call per IV or request id to the
+ * kernel would cost more than the AES-GCM it feeds. Each byte is handed out once.
+ */
+export const cryptoRandom: RandomSource = (() => {
+  const POOL = 4096;
+  let pool = Buffer.alloc(0);
+  let offset = POOL;
+  return {
+    bytes(length: number): Buffer {
+      if (length > POOL / 4) return randomFillSync(Buffer.alloc(length));
+      if (offset + length > pool.length) {
+        pool = randomFillSync(Buffer.allocUnsafe(POOL));
+        offset = 0;
+      }
+      const out = Buffer.from(pool.subarray(offset, offset + length));
+      pool.fill(0, offset, offset + length);
+      offset += length;
+      return out;
+    },
+  };
+})();
 
 /**
  * A deterministic source for tests and replays: SHA-256 in counter mode over a seed.

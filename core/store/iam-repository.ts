@@ -29,6 +29,7 @@ const accessKeyFromRow = (r: AccessKeyRow): AccessKeyRecord => {
 export class SqliteIamState implements IamState {
   private readonly stmts;
   private readonly keyCache = new Map<string, AccessKeyRecord | undefined>();
+  private readonly principalCache = new Map<string, PrincipalRecord>();
 
   constructor(db: Db) {
     this.stmts = {
@@ -68,6 +69,7 @@ export class SqliteIamState implements IamState {
 
   discardCaches(): void {
     this.keyCache.clear();
+    this.principalCache.clear();
   }
 
   getAccount(accountId: string): AccountRecord | undefined {
@@ -80,9 +82,15 @@ export class SqliteIamState implements IamState {
     this.stmts.putAccount.run(account.accountId, account.alias);
   }
 
+  /** Principals are read on every call (authentication); callers must not mutate the record. */
   getPrincipal(arn: string): PrincipalRecord | undefined {
+    const cached = this.principalCache.get(arn);
+    if (cached) return cached;
     const row = this.stmts.getPrincipal.get(arn);
-    return row ? (JSON.parse(row.data) as PrincipalRecord) : undefined;
+    if (!row) return undefined;
+    const principal = JSON.parse(row.data) as PrincipalRecord;
+    this.principalCache.set(arn, principal);
+    return principal;
   }
   findPrincipal(accountId: string, kind: PrincipalKind, name: string): PrincipalRecord | undefined {
     const row = this.stmts.findPrincipal.get(accountId, kind, name);
@@ -92,10 +100,12 @@ export class SqliteIamState implements IamState {
     return this.stmts.listPrincipals.all(accountId, kind).map((r) => JSON.parse(r.data) as PrincipalRecord);
   }
   putPrincipal(p: PrincipalRecord): void {
+    this.principalCache.delete(p.arn);
     this.stmts.putPrincipal.run(p.arn, p.accountId, p.kind, p.name, p.principalId, JSON.stringify(p));
   }
   deletePrincipal(arn: string): void {
     this.keyCache.clear();
+    this.principalCache.delete(arn);
     this.stmts.deletePrincipal.run(arn);
   }
 

@@ -21,12 +21,16 @@ const decodeSeqMarker = (marker: string): number => {
   return n;
 };
 
-/** The earliest scheduled event of a key: its deletion, rotation or material expiry. */
+/**
+ * The earliest scheduled event of a key: its deletion, rotation, material expiry or the end of
+ * a transient state. A key that is not Enabled does not rotate (AWS resumes on EnableKey).
+ */
 function dueAt(key: KeyRecord): number | null {
   const times = [
     key.deletionDate,
-    key.rotation.enabled ? key.rotation.nextRotationDate : undefined,
+    key.rotation.enabled && key.keyState === 'Enabled' ? key.rotation.nextRotationDate : undefined,
     key.validTo,
+    key.transition?.at,
   ].filter((t): t is number => typeof t === 'number');
   return times.length > 0 ? Math.min(...times) : null;
 }
@@ -38,6 +42,14 @@ interface KeyRow {
 
 export class SqliteKmsState implements KmsState {
   private readonly materialCache = new Map<string, Buffer>();
+  /**
+   * Parsed key records by account/region/id: every call reads its key. A record returned from
+   * here is shared with the cache, so a handler that changes one must putKey it (every
+   * handler does); a failed call's changes are dropped with discardCaches.
+   */
+  private readonly keyCache = new Map<string, KeyRecord>();
+  /** The earliest due event, read once and forgotten on any write: every call asks for it. */
+  private nextDue: number | null | undefined;
   private readonly stmts;
 
   constructor(
@@ -134,11 +146,20 @@ export class SqliteKmsState implements KmsState {
 
   discardCaches(): void {
     this.materialCache.clear();
+    this.keyCache.clear();
+    this.nextDue = undefined;
   }
 
   getKey(account: string, region: string, keyId: string): KeyRecord | undefined {
+    const id = `${account}/${region}/${keyId}`;
+    const cached = this.keyCache.get(id);
+    if (cached) return cached;
     const row = this.stmts.getKey.get(account, region, keyId);
-    return row ? (JSON.parse(row.data) as KeyRecord) : undefined;
+    if (!row) return undefined;
+    const key = JSON.parse(row.data) as KeyRecord;
+    if (this.keyCache.size >= 20_000) this.keyCache.clear();
+    this.keyCache.set(id, key);
+    return key;
   }
 
   putKey(key: KeyRecord): void {
@@ -149,6 +170,8 @@ export class SqliteKmsState implements KmsState {
       dueAt: dueAt(key),
       data: JSON.stringify(key),
     };
+    this.nextDue = undefined;
+    this.keyCache.set(`${key.account}/${key.region}/${key.keyId}`, key);
     if (this.stmts.updateKey.run(params).changes === 0) {
       this.stmts.insertKey.run({ ...params, seq: this.stmts.nextSeq.get()!.seq });
     }
@@ -157,6 +180,8 @@ export class SqliteKmsState implements KmsState {
   deleteKey(account: string, region: string, keyId: string): void {
     this.stmts.deleteKeyAliases.run(account, region, keyId);
     this.stmts.deleteKey.run(account, region, keyId);
+    this.nextDue = undefined;
+    this.keyCache.delete(`${account}/${region}/${keyId}`);
     const prefix = `${account}/${region}/${keyId}/`;
     for (const id of this.materialCache.keys()) if (id.startsWith(prefix)) this.materialCache.delete(id);
   }
@@ -185,7 +210,8 @@ export class SqliteKmsState implements KmsState {
   }
 
   nextDueTime(): number | undefined {
-    return this.stmts.nextDue.get()?.t ?? undefined;
+    if (this.nextDue === undefined) this.nextDue = this.stmts.nextDue.get()?.t ?? null;
+    return this.nextDue ?? undefined;
   }
 
   private materialIdentity(key: KeyRecord, materialId: string): string {
