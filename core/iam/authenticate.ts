@@ -53,7 +53,18 @@ export function authenticate(iam: IamState, request: SignedRequest, options: Aut
 
   const principal = iam.getPrincipal(key.principalArn);
   if (!principal) throw new AwsError('UnrecognizedClientException', INVALID_TOKEN);
-  const caller = callerFor(principal.kind, principal.arn, principal.accountId, principal.principalId, principal.name);
+  const caller = key.session
+    ? {
+        type: 'AssumedRole' as const,
+        accountId: principal.accountId,
+        arn: `arn:aws:sts::${principal.accountId}:assumed-role/${principal.name}/${key.session.sessionName}`,
+        principalId: `${principal.principalId}:${key.session.sessionName}`,
+        roleArn: principal.arn,
+        sessionName: key.session.sessionName,
+        ...(key.session.tags ? { sessionTags: key.session.tags } : {}),
+        ...(key.session.policy ? { sessionPolicy: key.session.policy } : {}),
+      }
+    : callerFor(principal.kind, principal.arn, principal.accountId, principal.principalId, principal.name);
   caller.accessKeyId = key.accessKeyId;
   const agent = request.headers['user-agent'];
   if (agent !== undefined) caller.userAgent = agent;

@@ -24,6 +24,37 @@ export interface PrincipalRecord {
   /** A role's trust policy document. */
   assumeRolePolicyDocument?: string;
   description?: string;
+  /** A role's longest session, in seconds (3600–43200). */
+  maxSessionDuration?: number;
+  /** Inline policies: name → document, as PutUserPolicy/PutRolePolicy stored them. */
+  inlinePolicies?: Record<string, string>;
+  /** ARNs of the managed policies attached. */
+  attachedPolicies?: string[];
+}
+
+/** A managed policy: customer managed (arn:aws:iam::<account>:policy/…) or AWS managed (arn:aws:iam::aws:policy/…). */
+export interface ManagedPolicyRecord {
+  arn: string;
+  /** The owner account, or 'aws' for AWS managed policies. */
+  accountId: string;
+  name: string;
+  path: string;
+  /** ANPA… */
+  policyId: string;
+  document: string;
+  description?: string;
+  createDate: number;
+  updateDate: number;
+}
+
+/** What makes temporary credentials a role session. */
+export interface RoleSession {
+  roleArn: string;
+  sessionName: string;
+  /** Session tags (aws:PrincipalTag). */
+  tags?: Record<string, string>;
+  /** A session policy passed to AssumeRole: it can only narrow what the role allows. */
+  policy?: string;
 }
 
 export interface AccessKeyRecord {
@@ -34,6 +65,8 @@ export interface AccessKeyRecord {
   /** Temporary credentials (STS) carry a session token and an expiry on the sandbox clock. */
   sessionToken?: string;
   expiresAt?: number;
+  /** For temporary credentials of an assumed role: the session. */
+  session?: RoleSession;
   createdAt: number;
 }
 
@@ -60,4 +93,8 @@ export interface Caller {
   userAgent?: string;
   /** Whether the request arrived over TLS (aws:SecureTransport). */
   secureTransport?: boolean;
+  /** Session tags of a role session (aws:PrincipalTag). */
+  sessionTags?: Record<string, string>;
+  /** A session policy of a role session. */
+  sessionPolicy?: string;
 }

@@ -1,5 +1,6 @@
 import type { RandomSource } from '../shared/random';
 import { DEFAULT_ACCOUNTS, type DefaultAccount } from './defaults';
+import { ADMINISTRATOR_ACCESS, AWS_MANAGED_POLICIES, awsManagedPolicyArn } from './aws-managed-policies';
 import { iamId, rootArn, userArn } from './ids';
 import type { IamState } from './state';
 
@@ -30,6 +31,7 @@ export function seedAccount(iam: IamState, account: DefaultAccount, now: number,
       path: '/',
       createDate: now,
       tags: [],
+      attachedPolicies: [ADMINISTRATOR_ACCESS],
     });
   }
   if (!iam.getAccessKey(account.admin.accessKeyId)) {
@@ -43,6 +45,26 @@ export function seedAccount(iam: IamState, account: DefaultAccount, now: number,
   }
 }
 
+/** The AWS managed policies every account can attach. */
+export function seedAwsManagedPolicies(iam: IamState, now: number, random: RandomSource): void {
+  for (const p of AWS_MANAGED_POLICIES) {
+    const arn = awsManagedPolicyArn(p.name);
+    if (iam.getPolicy(arn)) continue;
+    iam.putPolicy({
+      arn,
+      accountId: 'aws',
+      name: p.name,
+      path: '/',
+      policyId: iamId('ANPA', random),
+      document: p.document,
+      description: p.description,
+      createDate: now,
+      updateDate: now,
+    });
+  }
+}
+
 export function seedDefaultAccounts(iam: IamState, now: number, random: RandomSource): void {
+  seedAwsManagedPolicies(iam, now, random);
   for (const account of DEFAULT_ACCOUNTS) seedAccount(iam, account, now, random);
 }

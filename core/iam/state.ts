@@ -1,4 +1,4 @@
-import type { AccessKeyRecord, AccountRecord, PrincipalRecord, PrincipalKind } from './model';
+import type { AccessKeyRecord, AccountRecord, ManagedPolicyRecord, PrincipalRecord, PrincipalKind } from './model';
 
 /** What IAM needs from persistence; implemented over SQLite in core/store. */
 export interface IamState {
@@ -18,4 +18,9 @@ export interface IamState {
   listAccessKeys(principalArn: string): AccessKeyRecord[];
   putAccessKey(key: AccessKeyRecord): void;
   deleteAccessKey(accessKeyId: string): void;
+
+  getPolicy(arn: string): ManagedPolicyRecord | undefined;
+  listPolicies(accountId: string): ManagedPolicyRecord[];
+  putPolicy(policy: ManagedPolicyRecord): void;
+  deletePolicy(arn: string): void;
 }

@@ -6,7 +6,7 @@ import type { Caller } from '../iam/model';
 import type { RandomSource } from '../shared/random';
 import type { KmsOperationName } from './catalogue';
 import type { KeyRecord } from './model';
-import type { Authorizer } from './seams';
+import type { Authorizer, QuotaGate } from './seams';
 import type { KmsState } from './state';
 
 export interface OperationContext {
@@ -21,6 +21,9 @@ export interface OperationContext {
   readonly state: KmsState;
   readonly random: RandomSource;
   readonly authorizer: Authorizer;
+  readonly quota: QuotaGate;
+  /** Whether the call has been charged to its request quota (once, as soon as its pool is known). */
+  quotaCharged: boolean;
   /** Keys the call touched, for the audit's resources; handlers add the ones the pipeline did not resolve. */
   readonly touched: KeyRecord[];
   /** The alias the caller used to name the key, when it did (kms:RequestAlias). */

@@ -2,7 +2,7 @@
  * The KMS engine. Every call, from any client, goes through one pipeline:
  *
  *   parse the wire request → authenticate (SigV4) → validate the input shape →
- *   [one transaction: find the key → authorize → key-state rules → DryRun → run the operation →
+ *   [one transaction: find the key → authorize → key-state rules → run the operation → DryRun? →
  *    record the call (audit, meter, last use)] → encode the response.
  *
  * A failed call rolls back everything it did; its record is then written on its own.
@@ -19,7 +19,8 @@ import type { KmsError } from './errors';
 import { unsupported } from './errors';
 import type { KeyRecord } from './model';
 import type { OperationTable } from './operation';
-import { authorizeKey, checkDryRun } from './pipeline-helpers';
+import { isAccountOperation } from './authorization/operations';
+import { authorizeAccount, authorizeKey, chargeQuota, checkDryRun } from './pipeline-helpers';
 import {
   errorResponse,
   jsonResponse,
@@ -29,7 +30,15 @@ import {
   type HttpResponse,
 } from './protocol/json11';
 import { applyDueEvents } from './scheduler';
-import type { Authorizer, CallObserver, CallRecord, ServiceEventObserver } from './seams';
+import {
+  noQuotas,
+  type Authorizer,
+  type CallObserver,
+  type CallRecord,
+  type QuotaGate,
+  type ServiceEventObserver,
+} from './seams';
+import { POOL_NEEDS_KEY } from './quotas/pools';
 import { decodeRequest } from './shapes';
 import type { KmsState } from './state';
 import { toWire, type WireValue } from './wire';
@@ -46,6 +55,8 @@ export interface EngineDeps {
   transact: <T>(fn: () => T) => T;
   operations: OperationTable;
   authorizer: Authorizer;
+  /** Request quotas; absent means none. */
+  quota?: QuotaGate;
   observers: CallObserver[];
   serviceObservers: ServiceEventObserver[];
 }
@@ -113,22 +124,34 @@ export class KmsEngine {
       state: deps.state,
       random: deps.random,
       authorizer: deps.authorizer,
+      quota: deps.quota ?? noQuotas,
+      quotaCharged: false,
       touched: [],
     };
     let input: Record<string, unknown> =
       typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     try {
       const definition = deps.operations[operation];
-      if (!definition) throw unsupportedOperation(operation);
+      const onAccount = isAccountOperation(operation);
+      if (!definition) {
+        // Custom key store calls are authorized (IAM alone) before the sandbox says it does not simulate them.
+        if (onAccount) authorizeAccount(ctx, input);
+        throw unsupportedOperation(operation);
+      }
       input = decodeRequest(definition.input, body) as Record<string, unknown>;
+      // Most pools are known from the operation alone; the others are charged once the key is found.
+      if (!POOL_NEEDS_KEY.has(operation)) chargeQuota(ctx, undefined, input);
       const output = deps.transact(() => {
+        if (onAccount) authorizeAccount(ctx, input);
         let key: KeyRecord | undefined;
         if (definition.key) {
           key = definition.key(ctx, input as never);
           authorizeKey(ctx, key, input);
-          checkDryRun(input);
         }
         const result = definition.run(ctx, input as never, key as KeyRecord) as Record<string, unknown>;
+        // A DryRun call runs every check of the operation, then answers DryRunOperationException,
+        // which rolls the transaction back: "the request would have succeeded".
+        checkDryRun(input);
         const record: CallRecord = {
           requestId,
           operation,
@@ -146,6 +169,7 @@ export class KmsEngine {
     } catch (e) {
       deps.state.discardCaches();
       deps.iam.discardCaches();
+      for (const o of deps.observers) o.rolledBack?.();
       const error = asAwsError(e);
       const record: CallRecord = {
         requestId,

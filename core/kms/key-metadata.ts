@@ -2,6 +2,7 @@
  * KeyMetadata as DescribeKey, CreateKey and ReplicateKey return it
  * (https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html).
  */
+import { currentMaterial } from './key-materials';
 import { KEY_SPEC_INFO, type KeySpec } from './key-specs';
 import type { KeyRecord } from './model';
 import type { KmsState } from './state';
@@ -30,6 +31,7 @@ export interface KeyMetadata {
   EncryptionAlgorithms?: readonly string[];
   SigningAlgorithms?: readonly string[];
   KeyAgreementAlgorithms?: readonly string[];
+  EncapsulationAlgorithms?: readonly string[];
   MacAlgorithms?: readonly string[];
   MultiRegion: boolean;
   MultiRegionConfiguration?: {
@@ -59,16 +61,22 @@ export function keyMetadata(key: KeyRecord, state: KmsState): KeyMetadata {
     MultiRegion: key.multiRegion,
   };
   if (key.deletionDate !== undefined) meta.DeletionDate = new Date(key.deletionDate);
-  if (key.pendingDeletionWindowInDays !== undefined) meta.PendingDeletionWindowInDays = key.pendingDeletionWindowInDays;
-  if (key.origin === 'EXTERNAL') {
-    if (key.expirationModel) meta.ExpirationModel = key.expirationModel;
-    if (key.validTo !== undefined) meta.ValidTo = new Date(key.validTo);
+  // Shown only while a primary waits for its replicas to be deleted: its deletion date is not known yet.
+  if (key.keyState === 'PendingReplicaDeletion' && key.pendingDeletionWindowInDays !== undefined) {
+    meta.PendingDeletionWindowInDays = key.pendingDeletionWindowInDays;
+  }
+  const current = currentMaterial(key);
+  if (key.origin === 'EXTERNAL' && current && !current.deleted && current.expirationModel) {
+    meta.ExpirationModel = current.expirationModel;
+    if (current.validTo !== undefined) meta.ValidTo = new Date(current.validTo);
   }
   if (algorithms.EncryptionAlgorithms) meta.EncryptionAlgorithms = algorithms.EncryptionAlgorithms;
   if (algorithms.SigningAlgorithms) meta.SigningAlgorithms = algorithms.SigningAlgorithms;
   if (algorithms.KeyAgreementAlgorithms) meta.KeyAgreementAlgorithms = algorithms.KeyAgreementAlgorithms;
+  if (algorithms.EncapsulationAlgorithms) meta.EncapsulationAlgorithms = algorithms.EncapsulationAlgorithms;
   if (algorithms.MacAlgorithms) meta.MacAlgorithms = algorithms.MacAlgorithms;
-  if (key.currentMaterialId !== undefined && key.keySpec === 'SYMMETRIC_DEFAULT') {
+  // A replica gets its CurrentKeyMaterialId once it leaves Creating (recorded from AWS).
+  if (key.currentMaterialId !== undefined && key.keySpec === 'SYMMETRIC_DEFAULT' && key.keyState !== 'Creating') {
     meta.CurrentKeyMaterialId = key.currentMaterialId;
   }
   if (key.multiRegion && key.primaryRegion) {

@@ -62,6 +62,9 @@ export type MacAlgorithm = (typeof MAC_ALGORITHMS)[number];
 export const KEY_AGREEMENT_ALGORITHMS = ['ECDH'] as const;
 export type KeyAgreementAlgorithm = (typeof KEY_AGREEMENT_ALGORITHMS)[number];
 
+export const ENCAPSULATION_ALGORITHMS = ['ML_KEM'] as const;
+export type EncapsulationAlgorithm = (typeof ENCAPSULATION_ALGORITHMS)[number];
+
 export const DATA_KEY_PAIR_SPECS = [
   'RSA_2048',
   'RSA_3072',
@@ -83,6 +86,7 @@ export interface UsageAlgorithms {
   SigningAlgorithms?: readonly SigningAlgorithm[];
   MacAlgorithms?: readonly MacAlgorithm[];
   KeyAgreementAlgorithms?: readonly KeyAgreementAlgorithm[];
+  EncapsulationAlgorithms?: readonly EncapsulationAlgorithm[];
 }
 
 export interface KeySpecInfo {
@@ -114,7 +118,10 @@ const hmac = (alg: MacAlgorithm): KeySpecInfo => ({
   usages: { GENERATE_VERIFY_MAC: { MacAlgorithms: [alg] } },
 });
 const mldsa: KeySpecInfo = { family: 'ML_DSA', usages: { SIGN_VERIFY: { SigningAlgorithms: ['ML_DSA_SHAKE_256'] } } };
-const mlkem: KeySpecInfo = { family: 'ML_KEM', usages: { ENCAPSULATE_DECAPSULATE: {} } };
+const mlkem: KeySpecInfo = {
+  family: 'ML_KEM',
+  usages: { ENCAPSULATE_DECAPSULATE: { EncapsulationAlgorithms: ['ML_KEM'] } },
+};
 
 export const KEY_SPEC_INFO: Record<KeySpec, KeySpecInfo> = {
   SYMMETRIC_DEFAULT: {

@@ -5,6 +5,7 @@
  */
 import type { KmsOperationName } from './catalogue';
 import { KmsError, disabled, invalidState } from './errors';
+import { invalidOrigin } from './imported-material';
 import type { KeyRecord, KeyState } from './model';
 
 type Outcome = 'ok' | ((key: KeyRecord) => KmsError);
@@ -22,6 +23,21 @@ const RULES = {
   use: {
     Enabled: 'ok',
     Disabled: isDisabled,
+    PendingDeletion: pendingDeletion,
+    PendingImport: pendingImport,
+    PendingReplicaDeletion: pendingReplicaDeletion,
+    Unavailable: unavailable,
+    Creating: transient('creating'),
+    Updating: transient('updating'),
+  },
+  /**
+   * GetPublicKey: like `use`, except that a disabled key still hands out its public key. The
+   * key-state page lists DisabledException, but real AWS answers a disabled key (recorded by
+   * LocalStack's and Floci's parity tests); a learner reading the page should know both.
+   */
+  publicKey: {
+    Enabled: 'ok',
+    Disabled: 'ok',
     PendingDeletion: pendingDeletion,
     PendingImport: pendingImport,
     PendingReplicaDeletion: pendingReplicaDeletion,
@@ -62,12 +78,26 @@ const RULES = {
     Creating: transient('creating'),
     Updating: transient('updating'),
   },
-  /** Rotation settings and on-demand rotation: an Enabled key. */
+  /** RotateKeyOnDemand: an Enabled key (a PendingImport one is refused for its state, as recorded). */
   rotate: {
     Enabled: 'ok',
     Disabled: isDisabled,
     PendingDeletion: pendingDeletion,
     PendingImport: pendingImport,
+    PendingReplicaDeletion: pendingReplicaDeletion,
+    Unavailable: unavailable,
+    Creating: transient('creating'),
+    Updating: transient('updating'),
+  },
+  /**
+   * EnableKeyRotation and DisableKeyRotation. A key with imported material is refused for its
+   * origin before its state, so a PendingImport key gets the origin error (key-state table [6]).
+   */
+  configureRotation: {
+    Enabled: 'ok',
+    Disabled: (k) => (k.origin === 'EXTERNAL' ? invalidOrigin(k) : disabled(k.arn)),
+    PendingDeletion: (k) => (k.origin === 'EXTERNAL' ? invalidOrigin(k) : pendingDeletion(k)),
+    PendingImport: invalidOrigin,
     PendingReplicaDeletion: pendingReplicaDeletion,
     Unavailable: unavailable,
     Creating: transient('creating'),
@@ -84,13 +114,24 @@ const RULES = {
     Creating: transient('creating'),
     Updating: transient('updating'),
   },
-  /** Import of key material and its deletion. */
+  /** GetParametersForImport and ImportKeyMaterial; a key that cannot hold imported material is refused for its origin first. */
   importMaterial: {
     Enabled: 'ok',
     Disabled: 'ok',
-    PendingDeletion: pendingDeletion,
+    PendingDeletion: (k) => (k.origin === 'EXTERNAL' ? pendingDeletion(k) : invalidOrigin(k)),
     PendingImport: 'ok',
-    PendingReplicaDeletion: pendingReplicaDeletion,
+    PendingReplicaDeletion: (k) => (k.origin === 'EXTERNAL' ? pendingReplicaDeletion(k) : invalidOrigin(k)),
+    Unavailable: unavailable,
+    Creating: transient('creating'),
+    Updating: transient('updating'),
+  },
+  /** DeleteImportedKeyMaterial: also while deletion is pending (the key state then stays). */
+  deleteImportedMaterial: {
+    Enabled: 'ok',
+    Disabled: 'ok',
+    PendingDeletion: 'ok',
+    PendingImport: 'ok',
+    PendingReplicaDeletion: 'ok',
     Unavailable: unavailable,
     Creating: transient('creating'),
     Updating: transient('updating'),
@@ -122,7 +163,7 @@ export const OPERATION_KEY_STATE_RULE: Partial<Record<KmsOperationName, KeyState
   Verify: 'use',
   GenerateMac: 'use',
   VerifyMac: 'use',
-  GetPublicKey: 'use',
+  GetPublicKey: 'publicKey',
   DeriveSharedSecret: 'use',
   Encapsulate: 'use',
   Decapsulate: 'use',
@@ -146,13 +187,13 @@ export const OPERATION_KEY_STATE_RULE: Partial<Record<KmsOperationName, KeyState
   ScheduleKeyDeletion: 'manage',
   EnableKey: 'toggle',
   DisableKey: 'toggle',
-  EnableKeyRotation: 'rotate',
-  DisableKeyRotation: 'rotate',
+  EnableKeyRotation: 'configureRotation',
+  DisableKeyRotation: 'configureRotation',
   RotateKeyOnDemand: 'rotate',
   CancelKeyDeletion: 'cancelDeletion',
   GetParametersForImport: 'importMaterial',
   ImportKeyMaterial: 'importMaterial',
-  DeleteImportedKeyMaterial: 'importMaterial',
+  DeleteImportedKeyMaterial: 'deleteImportedMaterial',
   ReplicateKey: 'replicate',
   UpdatePrimaryRegion: 'replicate',
 };

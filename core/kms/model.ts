@@ -42,7 +42,10 @@ export interface MaterialVersion {
   importedAt?: number;
   expirationModel?: ExpirationModel;
   validTo?: number;
-  /** Imported material that was deleted or expired: its bytes are gone until re-imported. */
+  /**
+   * Imported material that is not here: deleted, expired, or (in a multi-Region replica) not
+   * imported yet. Its bytes are absent until the same material is imported.
+   */
   deleted?: boolean;
   description?: string;
 }
@@ -54,6 +57,7 @@ export interface RotationConfig {
   onDemandCount: number;
 }
 
+/** A key's latest successful cryptographic use, as GetKeyLastUsage reports it. */
 export interface KeyUsageRecord {
   Operation: string;
   Timestamp: number;
@@ -80,15 +84,21 @@ export interface KeyRecord {
   primaryRegion?: string;
   deletionDate?: number;
   pendingDeletionWindowInDays?: number;
-  /** Imported material: when the current material expires. */
+  /** Imported material: the earliest ValidTo among its imported material versions (the scheduler's expiry time). */
   validTo?: number;
   expirationModel?: ExpirationModel;
+  /** A transient state (a new replica is `Creating`) and the state it settles in, on the clock. */
+  transition?: { at: number; to: KeyState };
   currentMaterialId?: string;
   materials: MaterialVersion[];
   /** The key policy document, exactly as stored. Its name is always `default`. */
   policy: string;
   tags: Tag[];
   rotation: RotationConfig;
+  /**
+   * Never set: a key's last use lives in its own table (state.getKeyLastUse), so a
+   * cryptographic call writes one small row rather than the whole key record.
+   */
   lastUsage?: KeyUsageRecord;
 }
 
@@ -118,11 +128,15 @@ export type GrantOperation =
   | 'GenerateDataKeyPairWithoutPlaintext'
   | 'GenerateMac'
   | 'VerifyMac'
-  | 'DeriveSharedSecret';
+  | 'DeriveSharedSecret'
+  | 'Encapsulate'
+  | 'Decapsulate';
 
 export interface GrantConstraints {
   EncryptionContextSubset?: Record<string, string>;
   EncryptionContextEquals?: Record<string, string>;
+  /** The resource a service grantee must act on behalf of (aws:SourceArn). */
+  SourceArn?: string;
 }
 
 export interface GrantRecord {
@@ -130,12 +144,15 @@ export interface GrantRecord {
   region: string;
   keyId: string;
   grantId: string;
-  /** The token that lets the grantee use the grant at once. */
+  /** The token CreateGrant first returned; every later token for the grant is equally valid. */
   grantToken: string;
   name?: string;
   creationDate: number;
-  granteePrincipal: string;
+  /** Exactly one of granteePrincipal (an AWS principal ARN) and granteeServicePrincipal is set. */
+  granteePrincipal?: string;
+  granteeServicePrincipal?: string;
   retiringPrincipal?: string;
+  retiringServicePrincipal?: string;
   issuingAccount: string;
   operations: GrantOperation[];
   constraints?: GrantConstraints;

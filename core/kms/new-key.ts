@@ -63,3 +63,56 @@ export function createKeyRecord(ctx: OperationContext, spec: NewKey): KeyRecord 
   ctx.state.putMaterial(key, materialId, materialKind(spec.keySpec).generate(ctx.random));
   return key;
 }
+
+/** How long a new replica stays `Creating` on the sandbox clock (AWS: "a few seconds"). */
+export const REPLICA_CREATION_MS = 5_000;
+
+export interface NewReplica {
+  region: string;
+  now: number;
+  description?: string;
+  policy?: string;
+  tags?: Tag[];
+}
+
+/**
+ * A replica of a multi-Region primary in another Region: same key id, spec, usage, origin and
+ * material versions (ids and bytes); its own ARN, description, policy, tags and key state. A
+ * replica of a key with imported material starts with none of it: the same material must be
+ * imported into it. It is `Creating` for a few seconds, then Enabled (or PendingImport). The
+ * caller stores it, then copies the material bytes.
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_ReplicateKey.html
+ */
+export function replicaRecord(primary: KeyRecord, spec: NewReplica): KeyRecord {
+  const imported = primary.origin === 'EXTERNAL';
+  const replica: KeyRecord = {
+    account: primary.account,
+    region: spec.region,
+    keyId: primary.keyId,
+    arn: keyArn(spec.region, primary.account, primary.keyId),
+    creationDate: spec.now,
+    description: spec.description ?? '',
+    keySpec: primary.keySpec,
+    keyUsage: primary.keyUsage,
+    keyState: 'Creating',
+    origin: primary.origin,
+    keyManager: 'CUSTOMER',
+    multiRegion: true,
+    materials: primary.materials.map((m) => {
+      const copy = { id: m.id, createdAt: m.createdAt, origin: m.origin, state: m.state };
+      return {
+        ...copy,
+        ...(m.rotatedAt !== undefined ? { rotatedAt: m.rotatedAt } : {}),
+        ...(imported ? { deleted: true } : {}),
+        ...(imported && m.description !== undefined ? { description: m.description } : {}),
+      };
+    }),
+    policy: spec.policy ?? defaultKeyPolicy(primary.account),
+    tags: spec.tags ?? [],
+    rotation: { enabled: false, onDemandCount: 0 },
+    transition: { at: spec.now + REPLICA_CREATION_MS, to: imported ? 'PendingImport' : 'Enabled' },
+  };
+  if (primary.primaryRegion !== undefined) replica.primaryRegion = primary.primaryRegion;
+  if (primary.currentMaterialId !== undefined) replica.currentMaterialId = primary.currentMaterialId;
+  return replica;
+}

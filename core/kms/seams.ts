@@ -6,11 +6,17 @@
 import type { Caller } from '../iam/model';
 import type { KmsOperationName } from './catalogue';
 import { KmsError } from './errors';
-import type { KeyRecord } from './model';
+import type { GrantRecord, KeyRecord } from './model';
+
+/**
+ * The action a call is authorized for: its operation, or for ReEncrypt the permission it
+ * needs on each of its keys (kms:ReEncryptFrom on the source, kms:ReEncryptTo on the destination).
+ */
+export type KmsAction = KmsOperationName | 'ReEncryptFrom' | 'ReEncryptTo';
 
 /** What the authorizer decides about. */
 export interface AuthorizationRequest {
-  operation: KmsOperationName;
+  operation: KmsAction;
   caller: Caller;
   region: string;
   /** The key the call acts on, when there is one. */
@@ -21,11 +27,32 @@ export interface AuthorizationRequest {
   requestAlias?: string;
   /** The virtual time of the call (aws:CurrentTime). */
   now: number;
+  /** The call's request id: the decision's explanation is kept under it. */
+  requestId?: string;
+  /** For RetireGrant: the grant being retired, whose own rules say who may retire it. */
+  grant?: GrantRecord;
+}
+
+/** A key policy about to be set (CreateKey, PutKeyPolicy, ReplicateKey), for the policy lockout safety check. */
+export interface PolicyLockoutRequest {
+  caller: Caller;
+  region: string;
+  /** The key the policy is for (for CreateKey, the key being created). */
+  key: KeyRecord;
+  policy: string;
+  input: Readonly<Record<string, unknown>>;
+  now: number;
+  requestId?: string;
 }
 
 export interface Authorizer {
   /** Throws AccessDeniedException when the call is not allowed. */
   authorize(request: AuthorizationRequest): void;
+  /**
+   * The policy lockout safety check: throws MalformedPolicyDocumentException when `policy`
+   * would not let the caller change the key policy later. Absent: no check.
+   */
+  checkPolicyLockout?(request: PolicyLockoutRequest): void;
 }
 
 export const accessDenied = (caller: Caller, operation: string, resource: string, because: string): KmsError =>
@@ -65,6 +92,8 @@ export interface CallRecord {
 export interface CallObserver {
   /** Runs inside the call's transaction for a successful call, in its own one for a failed call. */
   record(call: CallRecord): void;
+  /** A call's transaction was rolled back: forget anything cached from it. */
+  rolledBack?(): void;
 }
 
 /** Things that happen on the clock rather than by a call: rotation, deletion, expiry. */
@@ -77,3 +106,19 @@ export interface ServiceEventRecord {
 export interface ServiceEventObserver {
   serviceEvent(event: ServiceEventRecord): void;
 }
+
+/** A request as the quota gate sees it: who, where, which operation, on which key. */
+export interface QuotaRequest {
+  operation: KmsOperationName;
+  caller: Caller;
+  region: string;
+  key?: KeyRecord;
+  input: Readonly<Record<string, unknown>>;
+}
+
+/** Request quotas: throws ThrottlingException when the caller's account is over the pool's rate. */
+export interface QuotaGate {
+  admit(request: QuotaRequest): void;
+}
+
+export const noQuotas: QuotaGate = { admit: () => undefined };

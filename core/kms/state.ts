@@ -2,13 +2,16 @@
  * What the engine needs from persistence. Implemented over SQLite in core/store; every
  * method runs inside the call's transaction, so a failed call leaves nothing behind.
  */
-import type { AliasRecord, GrantRecord, ImportParametersRecord, KeyRecord } from './model';
+import type { AliasRecord, GrantRecord, ImportParametersRecord, KeyRecord, KeyUsageRecord } from './model';
 
 export interface Page<T> {
   items: T[];
   /** Present when more items follow; pass it back as `after`. */
   next?: string;
 }
+
+/** A grant's grantee: an AWS principal ARN, or a service principal. */
+export type GrantGrantee = { principal: string } | { servicePrincipal: string };
 
 export interface KmsState {
   /** Forgets anything cached during a transaction that was rolled back. */
@@ -42,6 +45,14 @@ export interface KmsState {
     limit: number,
   ): Page<AliasRecord>;
   countAliases(account: string, region: string, keyId: string): number;
+  /** Up to `limit` aliases named after `afterName`, in name order (ListAliases pages them itself). */
+  aliasesAfter(
+    account: string,
+    region: string,
+    keyId: string | undefined,
+    afterName: string,
+    limit: number,
+  ): AliasRecord[];
 
   getGrant(account: string, region: string, grantId: string): GrantRecord | undefined;
   putGrant(grant: GrantRecord): void;
@@ -52,10 +63,18 @@ export interface KmsState {
     keyId: string,
     after: string | undefined,
     limit: number,
+    grantee?: GrantGrantee,
   ): Page<GrantRecord>;
-  /** Grants anywhere in the sandbox whose retiring principal is `principal`. */
-  listRetirableGrants(principal: string, after: string | undefined, limit: number): Page<GrantRecord>;
+  /** Grants of a Region, on keys of any account, whose retiring (service) principal is `principal`. */
+  listRetirableGrants(region: string, principal: string, after: string | undefined, limit: number): Page<GrantRecord>;
   countGrants(account: string, region: string, keyId: string): number;
+  /** The grants of a key that carry this name (names are not unique). */
+  findGrantsByName(account: string, region: string, keyId: string, name: string): GrantRecord[];
+  countGrantsForGrantee(account: string, region: string, keyId: string, grantee: GrantGrantee): number;
+
+  /** Records a key's latest successful cryptographic use (one row per key, replaced each time). */
+  recordKeyUse(account: string, region: string, keyId: string, usage: KeyUsageRecord): void;
+  getKeyLastUse(account: string, region: string, keyId: string): KeyUsageRecord | undefined;
 
   getImportParameters(tokenId: string): ImportParametersRecord | undefined;
   putImportParameters(params: ImportParametersRecord): void;

@@ -1,5 +1,12 @@
 /** IAM's state over SQLite: accounts, principals (JSON beside searched columns), access keys. */
-import type { AccessKeyRecord, AccountRecord, PrincipalKind, PrincipalRecord } from '../iam/model';
+import type {
+  AccessKeyRecord,
+  AccountRecord,
+  ManagedPolicyRecord,
+  PrincipalKind,
+  PrincipalRecord,
+  RoleSession,
+} from '../iam/model';
 import type { IamState } from '../iam/state';
 import type { Db } from './database';
 
@@ -10,6 +17,7 @@ interface AccessKeyRow {
   status: 'Active' | 'Inactive';
   session_token: string | null;
   expires_at: number | null;
+  session: string | null;
   created_at: number;
 }
 
@@ -23,6 +31,7 @@ const accessKeyFromRow = (r: AccessKeyRow): AccessKeyRecord => {
   };
   if (r.session_token !== null) key.sessionToken = r.session_token;
   if (r.expires_at !== null) key.expiresAt = r.expires_at;
+  if (r.session !== null) key.session = JSON.parse(r.session) as RoleSession;
   return key;
 };
 
@@ -60,12 +69,26 @@ export class SqliteIamState implements IamState {
         'SELECT * FROM iam_access_keys WHERE principal_arn = ? ORDER BY created_at',
       ),
       putAccessKey: db.prepare(
-        `INSERT OR REPLACE INTO iam_access_keys (access_key_id, secret_access_key, principal_arn, status, session_token, expires_at, created_at)
-         VALUES (@accessKeyId, @secretAccessKey, @principalArn, @status, @sessionToken, @expiresAt, @createdAt)`,
+        `INSERT OR REPLACE INTO iam_access_keys (access_key_id, secret_access_key, principal_arn, status, session_token, expires_at, session, created_at)
+         VALUES (@accessKeyId, @secretAccessKey, @principalArn, @status, @sessionToken, @expiresAt, @session, @createdAt)`,
       ),
       deleteAccessKey: db.prepare('DELETE FROM iam_access_keys WHERE access_key_id = ?'),
+      getPolicy: db.prepare<[string], { data: string }>('SELECT data FROM iam_policies WHERE arn = ?'),
+      listPolicies: db.prepare<[string], { data: string }>(
+        'SELECT data FROM iam_policies WHERE account_id = ? ORDER BY name',
+      ),
+      putPolicy: db.prepare(
+        'INSERT INTO iam_policies (arn, account_id, name, data) VALUES (?, ?, ?, ?) ON CONFLICT (arn) DO UPDATE SET data = excluded.data',
+      ),
+      deletePolicy: db.prepare('DELETE FROM iam_policies WHERE arn = ?'),
     };
   }
+
+  /**
+   * How many changes to the sandbox's state this repository has made (not counting the audit,
+   * meter and last-use records of calls): the write batch commits at once after any change.
+   */
+  mutations = 0;
 
   discardCaches(): void {
     this.keyCache.clear();
@@ -79,6 +102,7 @@ export class SqliteIamState implements IamState {
     return this.stmts.listAccounts.all();
   }
   putAccount(account: AccountRecord): void {
+    this.mutations++;
     this.stmts.putAccount.run(account.accountId, account.alias);
   }
 
@@ -100,10 +124,12 @@ export class SqliteIamState implements IamState {
     return this.stmts.listPrincipals.all(accountId, kind).map((r) => JSON.parse(r.data) as PrincipalRecord);
   }
   putPrincipal(p: PrincipalRecord): void {
+    this.mutations++;
     this.principalCache.delete(p.arn);
     this.stmts.putPrincipal.run(p.arn, p.accountId, p.kind, p.name, p.principalId, JSON.stringify(p));
   }
   deletePrincipal(arn: string): void {
+    this.mutations++;
     this.keyCache.clear();
     this.principalCache.delete(arn);
     this.stmts.deletePrincipal.run(arn);
@@ -120,11 +146,35 @@ export class SqliteIamState implements IamState {
     return this.stmts.listAccessKeys.all(principalArn).map(accessKeyFromRow);
   }
   putAccessKey(key: AccessKeyRecord): void {
+    this.mutations++;
     this.keyCache.delete(key.accessKeyId);
-    this.stmts.putAccessKey.run({ sessionToken: null, expiresAt: null, ...key });
+    const { session, ...rest } = key;
+    this.stmts.putAccessKey.run({
+      sessionToken: null,
+      expiresAt: null,
+      ...rest,
+      session: session ? JSON.stringify(session) : null,
+    });
   }
   deleteAccessKey(accessKeyId: string): void {
+    this.mutations++;
     this.keyCache.delete(accessKeyId);
     this.stmts.deleteAccessKey.run(accessKeyId);
+  }
+
+  getPolicy(arn: string): ManagedPolicyRecord | undefined {
+    const row = this.stmts.getPolicy.get(arn);
+    return row ? (JSON.parse(row.data) as ManagedPolicyRecord) : undefined;
+  }
+  listPolicies(accountId: string): ManagedPolicyRecord[] {
+    return this.stmts.listPolicies.all(accountId).map((r) => JSON.parse(r.data) as ManagedPolicyRecord);
+  }
+  putPolicy(policy: ManagedPolicyRecord): void {
+    this.mutations++;
+    this.stmts.putPolicy.run(policy.arn, policy.accountId, policy.name, JSON.stringify(policy));
+  }
+  deletePolicy(arn: string): void {
+    this.mutations++;
+    this.stmts.deletePolicy.run(arn);
   }
 }

@@ -4,8 +4,8 @@
  * cached in memory (it never changes once written) so hot paths do not pay for unwrapping.
  */
 import { KmsError } from '../kms/errors';
-import type { AliasRecord, GrantRecord, ImportParametersRecord, KeyRecord } from '../kms/model';
-import type { KmsState, Page } from '../kms/state';
+import type { AliasRecord, GrantRecord, ImportParametersRecord, KeyRecord, KeyUsageRecord } from '../kms/model';
+import type { GrantGrantee, KmsState, Page } from '../kms/state';
 import type { Db } from './database';
 import type { MaterialVault } from './vault';
 
@@ -128,8 +128,32 @@ export class SqliteKmsState implements KmsState {
       listGrants: db.prepare<[string, string, string, number, number], { data: string; seq: number }>(
         'SELECT data, seq FROM kms_grants WHERE account = ? AND region = ? AND key_id = ? AND seq > ? ORDER BY seq LIMIT ?',
       ),
-      listRetirable: db.prepare<[string, number, number], { data: string; seq: number }>(
-        'SELECT data, seq FROM kms_grants WHERE retiring_principal = ? AND seq > ? ORDER BY seq LIMIT ?',
+      listGrantsOfGrantee: db.prepare<
+        [string, string, string, string, string, number, number],
+        { data: string; seq: number }
+      >(
+        'SELECT data, seq FROM kms_grants WHERE account = ? AND region = ? AND key_id = ? AND json_extract(data, ?) = ? AND seq > ? ORDER BY seq LIMIT ?',
+      ),
+      grantsByName: db.prepare<[string, string, string, string], { data: string }>(
+        "SELECT data FROM kms_grants WHERE account = ? AND region = ? AND key_id = ? AND json_extract(data, '$.name') = ? ORDER BY seq",
+      ),
+      countGrantsOfGrantee: db.prepare<[string, string, string, string, string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM kms_grants WHERE account = ? AND region = ? AND key_id = ? AND json_extract(data, ?) = ?',
+      ),
+      listRetirable: db.prepare<[string, string, number, number], { data: string; seq: number }>(
+        'SELECT data, seq FROM kms_grants WHERE retiring_principal = ? AND region = ? AND seq > ? ORDER BY seq LIMIT ?',
+      ),
+      recordKeyUse: db.prepare(
+        `INSERT INTO kms_key_last_usage (account, region, key_id, operation, timestamp, request_id, event_id)
+         VALUES (@account, @region, @keyId, @operation, @timestamp, @requestId, @eventId)
+         ON CONFLICT (account, region, key_id) DO UPDATE SET operation = excluded.operation,
+           timestamp = excluded.timestamp, request_id = excluded.request_id, event_id = excluded.event_id`,
+      ),
+      getKeyLastUse: db.prepare<
+        [string, string, string],
+        { operation: string; timestamp: number; request_id: string; event_id: string | null }
+      >(
+        'SELECT operation, timestamp, request_id, event_id FROM kms_key_last_usage WHERE account = ? AND region = ? AND key_id = ?',
       ),
       countGrants: db.prepare<[string, string, string], { n: number }>(
         'SELECT COUNT(*) AS n FROM kms_grants WHERE account = ? AND region = ? AND key_id = ?',
@@ -143,6 +167,12 @@ export class SqliteKmsState implements KmsState {
       deleteImport: db.prepare('DELETE FROM kms_import_parameters WHERE account = ? AND region = ? AND key_id = ?'),
     };
   }
+
+  /**
+   * How many changes to the sandbox's state this repository has made (not counting the audit,
+   * meter and last-use records of calls): the write batch commits at once after any change.
+   */
+  mutations = 0;
 
   discardCaches(): void {
     this.materialCache.clear();
@@ -163,6 +193,7 @@ export class SqliteKmsState implements KmsState {
   }
 
   putKey(key: KeyRecord): void {
+    this.mutations++;
     const params = {
       account: key.account,
       region: key.region,
@@ -178,6 +209,7 @@ export class SqliteKmsState implements KmsState {
   }
 
   deleteKey(account: string, region: string, keyId: string): void {
+    this.mutations++;
     this.stmts.deleteKeyAliases.run(account, region, keyId);
     this.stmts.deleteKey.run(account, region, keyId);
     this.nextDue = undefined;
@@ -230,12 +262,14 @@ export class SqliteKmsState implements KmsState {
   }
 
   putMaterial(key: KeyRecord, materialId: string, secret: Buffer): void {
+    this.mutations++;
     const identity = this.materialIdentity(key, materialId);
     this.stmts.putMaterial.run(key.account, key.region, key.keyId, materialId, this.vault.wrap(secret, identity));
     this.materialCache.delete(identity);
   }
 
   deleteMaterial(key: KeyRecord, materialId: string): void {
+    this.mutations++;
     this.stmts.deleteMaterial.run(key.account, key.region, key.keyId, materialId);
     this.materialCache.delete(this.materialIdentity(key, materialId));
   }
@@ -246,10 +280,12 @@ export class SqliteKmsState implements KmsState {
   }
 
   putAlias(alias: AliasRecord): void {
+    this.mutations++;
     this.stmts.putAlias.run(alias);
   }
 
   deleteAlias(account: string, region: string, aliasName: string): void {
+    this.mutations++;
     this.stmts.deleteAlias.run(account, region, aliasName);
   }
 
@@ -268,6 +304,20 @@ export class SqliteKmsState implements KmsState {
     return pageOf(rows, limit, aliasFromRow, (r) => encodeMarker(r.alias_name));
   }
 
+  aliasesAfter(
+    account: string,
+    region: string,
+    keyId: string | undefined,
+    afterName: string,
+    limit: number,
+  ): AliasRecord[] {
+    const rows =
+      keyId === undefined
+        ? this.stmts.listAliases.all(account, region, afterName, limit)
+        : this.stmts.listAliasesOfKey.all(account, region, keyId, afterName, limit);
+    return rows.map(aliasFromRow);
+  }
+
   countAliases(account: string, region: string, keyId: string): number {
     return this.stmts.countAliases.get(account, region, keyId)!.n;
   }
@@ -278,12 +328,13 @@ export class SqliteKmsState implements KmsState {
   }
 
   putGrant(grant: GrantRecord): void {
+    this.mutations++;
     const params = {
       account: grant.account,
       region: grant.region,
       grantId: grant.grantId,
       keyId: grant.keyId,
-      retiringPrincipal: grant.retiringPrincipal ?? null,
+      retiringPrincipal: grant.retiringPrincipal ?? grant.retiringServicePrincipal ?? null,
       data: JSON.stringify(grant),
     };
     if (this.stmts.updateGrant.run(params).changes === 0) {
@@ -292,6 +343,7 @@ export class SqliteKmsState implements KmsState {
   }
 
   deleteGrant(account: string, region: string, grantId: string): void {
+    this.mutations++;
     this.stmts.deleteGrant.run(account, region, grantId);
   }
 
@@ -301,9 +353,12 @@ export class SqliteKmsState implements KmsState {
     keyId: string,
     after: string | undefined,
     limit: number,
+    grantee?: GrantGrantee,
   ): Page<GrantRecord> {
     const from = after === undefined ? 0 : decodeSeqMarker(after);
-    const rows = this.stmts.listGrants.all(account, region, keyId, from, limit + 1);
+    const rows = grantee
+      ? this.stmts.listGrantsOfGrantee.all(account, region, keyId, ...granteeMatch(grantee), from, limit + 1)
+      : this.stmts.listGrants.all(account, region, keyId, from, limit + 1);
     return pageOf(
       rows,
       limit,
@@ -312,9 +367,9 @@ export class SqliteKmsState implements KmsState {
     );
   }
 
-  listRetirableGrants(principal: string, after: string | undefined, limit: number): Page<GrantRecord> {
+  listRetirableGrants(region: string, principal: string, after: string | undefined, limit: number): Page<GrantRecord> {
     const from = after === undefined ? 0 : decodeSeqMarker(after);
-    const rows = this.stmts.listRetirable.all(principal, from, limit + 1);
+    const rows = this.stmts.listRetirable.all(principal, region, from, limit + 1);
     return pageOf(
       rows,
       limit,
@@ -325,6 +380,34 @@ export class SqliteKmsState implements KmsState {
 
   countGrants(account: string, region: string, keyId: string): number {
     return this.stmts.countGrants.get(account, region, keyId)!.n;
+  }
+
+  findGrantsByName(account: string, region: string, keyId: string, name: string): GrantRecord[] {
+    return this.stmts.grantsByName.all(account, region, keyId, name).map((r) => JSON.parse(r.data) as GrantRecord);
+  }
+
+  countGrantsForGrantee(account: string, region: string, keyId: string, grantee: GrantGrantee): number {
+    return this.stmts.countGrantsOfGrantee.get(account, region, keyId, ...granteeMatch(grantee))!.n;
+  }
+
+  recordKeyUse(account: string, region: string, keyId: string, usage: KeyUsageRecord): void {
+    this.stmts.recordKeyUse.run({
+      account,
+      region,
+      keyId,
+      operation: usage.Operation,
+      timestamp: usage.Timestamp,
+      requestId: usage.KmsRequestId,
+      eventId: usage.CloudTrailEventId ?? null,
+    });
+  }
+
+  getKeyLastUse(account: string, region: string, keyId: string): KeyUsageRecord | undefined {
+    const row = this.stmts.getKeyLastUse.get(account, region, keyId);
+    if (!row) return undefined;
+    const usage: KeyUsageRecord = { Operation: row.operation, Timestamp: row.timestamp, KmsRequestId: row.request_id };
+    if (row.event_id !== null) usage.CloudTrailEventId = row.event_id;
+    return usage;
   }
 
   getImportParameters(tokenId: string): ImportParametersRecord | undefined {
@@ -341,6 +424,7 @@ export class SqliteKmsState implements KmsState {
   }
 
   putImportParameters(params: ImportParametersRecord): void {
+    this.mutations++;
     const { privateKeyDer, publicKeyDer, ...rest } = params;
     this.stmts.putImport.run(
       params.tokenId,
@@ -353,6 +437,7 @@ export class SqliteKmsState implements KmsState {
   }
 
   deleteImportParameters(account: string, region: string, keyId: string): void {
+    this.mutations++;
     this.stmts.deleteImport.run(account, region, keyId);
   }
 }
@@ -365,6 +450,12 @@ interface AliasRow {
   creation_date: number;
   last_updated_date: number;
 }
+
+/** The JSON path and value that select a grant's grantee. */
+const granteeMatch = (grantee: GrantGrantee): [string, string] =>
+  'principal' in grantee
+    ? ['$.granteePrincipal', grantee.principal]
+    : ['$.granteeServicePrincipal', grantee.servicePrincipal];
 
 const aliasFromRow = (r: AliasRow): AliasRecord => ({
   account: r.account,

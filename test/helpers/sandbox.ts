@@ -58,7 +58,13 @@ export const unb64 = (value: WireValue | undefined): Buffer => Buffer.from(Strin
 
 export function testSandbox(seed = 'kms-study-tests'): TestSandbox {
   const clock = new ManualClock(START);
-  const sandbox = new Sandbox({ path: ':memory:', baseClock: clock, random: seededRandom(seed) });
+  // Quotas are off in unit tests, which make calls far faster than AWS's control-plane rates.
+  const sandbox = new Sandbox({
+    path: ':memory:',
+    baseClock: clock,
+    random: seededRandom(seed),
+    quotas: { enabled: false, scale: 1 },
+  });
   const call = (operation: KmsOperationName, input: object = {}, options: CallOptions = {}): Wire => {
     const outcome = sandbox.engine.invoke(
       options.as ?? adminOf(LEARNER),

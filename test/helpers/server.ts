@@ -16,7 +16,12 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/**
+ * Request quotas are off unless the arguments say otherwise: tests create keys faster than
+ * CreateKey's 5 requests per second (quota tests turn them on).
+ */
 export async function startServe(args: string[] = ['--state', ':memory:']): Promise<ServerProcess> {
+  if (!args.includes('--quotas')) args = [...args, '--quotas', 'off'];
   const child = spawn(process.execPath, [join(ROOT, 'cli', 'bin.mjs'), 'serve', '--port', '0', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,6 +11,7 @@ import {
   type KMSClientConfig,
 } from '@aws-sdk/client-kms';
 import type { HttpRequest } from '@smithy/protocol-http';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEARNER_CREDENTIALS, startServe, type ServerProcess } from '../helpers/server';
 
@@ -230,5 +231,48 @@ describe('the host API', () => {
     expect(after.offsetMs).toBeGreaterThanOrEqual(26 * 3600_000);
     const zero = await api('sandbox.advanceClock', '{}');
     expect(zero.status).toBe(400);
+  });
+});
+
+describe('the host API refuses other origins', () => {
+  it('answers a cross-site page and a rebound host name with 403, and changes nothing', async () => {
+    const crossSite = await fetch(`${server.url}/api/sandbox.reset`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'text/plain' },
+      body: '{}',
+    });
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.json()).toEqual({
+      error: {
+        code: 'ForbiddenOrigin',
+        message: "The host API answers the app's own pages only; a page from https://evil.example may not call it.",
+      },
+    });
+    // fetch will not send another Host header; node:http will, as a rebound DNS name would.
+    const { port } = new URL(server.url);
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/sandbox.now',
+          method: 'POST',
+          headers: { host: `evil.example:${port}` },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(rebound).toBe(403);
+    const sameOrigin = await fetch(`${server.url}/api/sandbox.now`, {
+      method: 'POST',
+      headers: { origin: server.url },
+      body: '{}',
+    });
+    expect(sameOrigin.status).toBe(200);
   });
 });

@@ -9,6 +9,8 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:cry
 import type { RandomSource } from '../../shared/random';
 import type { KeySpec } from '../key-specs';
 import { InternalError } from '../../shared/errors';
+import { mlDsaMaterial } from './ml-dsa';
+import { mlKemMaterial } from './ml-kem';
 
 export interface MaterialKind {
   /** The secret the vault stores: raw bytes for symmetric and HMAC keys, PKCS#8 DER for key pairs, seeds for ML-DSA/ML-KEM. */
@@ -60,6 +62,12 @@ export const MATERIAL_KINDS: Partial<Record<KeySpec, MaterialKind>> = {
   ECC_NIST_P521: ec('secp521r1'),
   ECC_SECG_P256K1: ec('secp256k1'),
   ECC_NIST_EDWARDS25519: ed25519,
+  ML_DSA_44: mlDsaMaterial('ML_DSA_44'),
+  ML_DSA_65: mlDsaMaterial('ML_DSA_65'),
+  ML_DSA_87: mlDsaMaterial('ML_DSA_87'),
+  ML_KEM_512: mlKemMaterial('ML_KEM_512'),
+  ML_KEM_768: mlKemMaterial('ML_KEM_768'),
+  ML_KEM_1024: mlKemMaterial('ML_KEM_1024'),
 };
 
 export function materialKind(spec: KeySpec): MaterialKind {

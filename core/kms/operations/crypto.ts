@@ -2,15 +2,22 @@
  * Encrypt, Decrypt and ReEncrypt, for symmetric keys (our ciphertext blob, AES-256-GCM with
  * the encryption context as authenticated data) and RSA keys (RSAES-OAEP, raw ciphertext as
  * AWS returns it, so data encrypted offline with the public key decrypts here).
+ *
+ * Handlers check in this order: the key's authorization and state, its usage and algorithm,
+ * the request's parameters, then DryRun. AWS documents DryRun as validating parameters as
+ * well as permissions, so DryRunOperationException means the call would have succeeded.
  */
 import { constants, createPrivateKey, createPublicKey, privateDecrypt, publicEncrypt } from 'node:crypto';
-import { dryRunShape, grantTokensShape, keyIdShape } from '../common-shapes';
+import { InternalError } from '../../shared/errors';
+import { keyArn } from '../arn';
 import { openBlob, parseBlob, sealBlob } from '../ciphertext';
+import { dryRunShape, grantTokensShape, keyIdShape } from '../common-shapes';
 import type { OperationContext } from '../context';
 import { spkiFromPkcs8 } from '../crypto/material';
 import type { EncryptionContext } from '../encryption-context';
 import {
   KmsError,
+  dryRun,
   incorrectKey,
   invalidCiphertext,
   invalidKeyUsage,
@@ -18,17 +25,47 @@ import {
   unsupported,
   validation,
 } from '../errors';
-import { keyArn } from '../arn';
-import { ENCRYPTION_ALGORITHMS, KEY_SPEC_INFO, RSA_MAX_PLAINTEXT, type EncryptionAlgorithm } from '../key-specs';
+import { KEY_SPEC_INFO, RSA_MAX_PLAINTEXT, type EncryptionAlgorithm } from '../key-specs';
 import type { KeyRecord } from '../model';
 import { op, type OperationTable } from '../operation';
 import { authorizeKey, checkDryRun } from '../pipeline-helpers';
 import { resolveKey } from '../resolve';
-import { blob, oneOf, stringMap, struct } from '../shapes';
+import type { KmsAction } from '../seams';
+import { blob, list, oneOf, stringMap, struct } from '../shapes';
 import { byKeyId } from './keys';
-import { InternalError } from '../../shared/errors';
 
-const encryptionAlgorithmShape = oneOf(ENCRYPTION_ALGORITHMS);
+/** EncryptionAlgorithmSpec in the order AWS lists it in its messages, which is not the model's. */
+const ENCRYPTION_ALGORITHM_ENUM = [
+  'RSAES_OAEP_SHA_1',
+  'RSAES_OAEP_SHA_256',
+  'SM2PKE',
+  'SYMMETRIC_DEFAULT',
+] as const satisfies readonly EncryptionAlgorithm[];
+const encryptionAlgorithmShape = oneOf(ENCRYPTION_ALGORITHM_ENUM);
+const dryRunModifiersShape = list(oneOf(['IGNORE_CIPHERTEXT'] as const));
+
+/**
+ * The key named by `KeyId`, authorized for the call and in a state that allows it. Handlers
+ * that take it check its usage and their parameters, then call `checkDryRun`.
+ */
+export function keyForUse(ctx: OperationContext, input: { KeyId: string }): KeyRecord {
+  const key = byKeyId(ctx, input);
+  authorizeKey(ctx, key, input);
+  return key;
+}
+
+export interface CurrentSecret {
+  id: string;
+  secret: Buffer;
+}
+
+/** The material a usable key works with now (the pipeline has already refused keys without any). */
+export function currentSecret(ctx: OperationContext, key: KeyRecord): CurrentSecret {
+  const id = key.currentMaterialId;
+  const secret = id === undefined ? undefined : ctx.state.getMaterial(key, id);
+  if (id === undefined || !secret) throw new InternalError(`key ${key.arn} (${key.keyState}) has no current material`);
+  return { id, secret };
+}
 
 /** Checks that `key` can encrypt or decrypt with `algorithm`, as AWS checks it. */
 export function assertEncryptionKey(
@@ -44,9 +81,25 @@ export function assertEncryptionKey(
     throw new KmsError('InvalidKeyUsageException', `Algorithm ${chosen} is incompatible with key spec ${key.keySpec}.`);
   }
   if (key.keySpec !== 'SYMMETRIC_DEFAULT' && context && Object.keys(context).length > 0) {
-    throw validation('EncryptionContext is not supported for asymmetric keys.');
+    throw validation('EncryptionContext is not supported when encrypting/decrypting with asymmetric CMKs.');
   }
   return chosen;
+}
+
+/** RSAES-OAEP holds at most k - 2·hLen - 2 bytes; AWS answers a longer plaintext with its own message. */
+export function assertPlaintextFits(key: KeyRecord, algorithm: EncryptionAlgorithm, plaintext: Buffer): void {
+  const limit = RSA_MAX_PLAINTEXT[key.keySpec as keyof typeof RSA_MAX_PLAINTEXT]?.[algorithm];
+  if (limit !== undefined && plaintext.length > limit) {
+    throw validation(
+      `Algorithm ${algorithm} and key spec ${key.keySpec} cannot encrypt data larger than ${limit} bytes.`,
+    );
+  }
+}
+
+export interface Encrypted {
+  ciphertext: Buffer;
+  /** The key material that encrypted (symmetric keys only, as AWS reports it). */
+  materialId?: string;
 }
 
 /** Encrypts with a key's current material (symmetric) or its public key (RSA). */
@@ -56,36 +109,25 @@ export function encryptWith(
   plaintext: Buffer,
   algorithm: EncryptionAlgorithm,
   context: EncryptionContext | undefined,
-): Buffer {
+): Encrypted {
+  const material = currentSecret(ctx, key);
   if (algorithm === 'SYMMETRIC_DEFAULT') {
-    const materialId = key.currentMaterialId;
-    const material = materialId === undefined ? undefined : ctx.state.getMaterial(key, materialId);
-    if (materialId === undefined || !material)
-      throw new InternalError(`enabled key ${key.arn} has no current material`);
-    const header = { account: key.account, region: key.region, keyId: key.keyId, materialId };
-    return sealBlob(header, material, ctx.random.bytes(12), plaintext, context);
+    const header = { account: key.account, region: key.region, keyId: key.keyId, materialId: material.id };
+    return {
+      ciphertext: sealBlob(header, material.secret, ctx.random.bytes(12), plaintext, context),
+      materialId: material.id,
+    };
   }
-  const limit = RSA_MAX_PLAINTEXT[key.keySpec as keyof typeof RSA_MAX_PLAINTEXT]?.[algorithm];
-  if (limit !== undefined && plaintext.length > limit) {
-    throw validation(
-      `Algorithm ${algorithm} and key spec ${key.keySpec} cannot encrypt data larger than ${limit} bytes.`,
-    );
-  }
-  const secret = currentSecret(ctx, key);
-  const publicKey = createPublicKey({ key: spkiFromPkcs8(secret), format: 'der', type: 'spki' });
-  return publicEncrypt(
+  assertPlaintextFits(key, algorithm, plaintext);
+  const publicKey = createPublicKey({ key: spkiFromPkcs8(material.secret), format: 'der', type: 'spki' });
+  const ciphertext = publicEncrypt(
     { key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: oaepHash(algorithm) },
     plaintext,
   );
+  return { ciphertext };
 }
 
 const oaepHash = (algorithm: EncryptionAlgorithm): string => (algorithm === 'RSAES_OAEP_SHA_1' ? 'sha1' : 'sha256');
-
-function currentSecret(ctx: OperationContext, key: KeyRecord): Buffer {
-  const secret = key.currentMaterialId === undefined ? undefined : ctx.state.getMaterial(key, key.currentMaterialId);
-  if (!secret) throw new InternalError(`enabled key ${key.arn} has no current material`);
-  return secret;
-}
 
 export interface Decrypted {
   key: KeyRecord;
@@ -94,49 +136,70 @@ export interface Decrypted {
   materialId?: string;
 }
 
+export interface DecryptRequest {
+  CiphertextBlob: Buffer;
+  KeyId?: string;
+  EncryptionAlgorithm?: EncryptionAlgorithm;
+  EncryptionContext?: EncryptionContext;
+}
+
+/** How a handler that decrypts is authorized: on its whole input, for `permission`. */
+export interface DecryptAuthorization {
+  input: object;
+  /** ReEncrypt decrypts with kms:ReEncryptFrom; Decrypt with its own name. */
+  permission?: KmsAction;
+  /** The member that names the key, for messages (KeyId, or ReEncrypt's SourceKeyId). */
+  keyMember?: string;
+}
+
+/**
+ * Resolves a key the request names, noting the alias it was named by (kms:RequestAlias):
+ * ReEncrypt names two keys, and each is authorized with its own alias.
+ */
+function keyNamed(ctx: OperationContext, keyId: string): KeyRecord {
+  const resolved = resolveKey(ctx, keyId);
+  if (resolved.alias !== undefined) ctx.requestAlias = resolved.alias;
+  else delete ctx.requestAlias;
+  return resolved.key;
+}
+
+const namedKey = (ctx: OperationContext, keyId: string | undefined): KeyRecord | undefined =>
+  keyId === undefined ? undefined : keyNamed(ctx, keyId);
+
+const keyIdMissing = (member: string) => validation(`${member} must not be null`);
+
 /**
  * Finds the key of a ciphertext and decrypts it: symmetric blobs name their key; asymmetric
- * ciphertext needs KeyId. Authorizes on the key it finds (`operation` names the permission).
+ * ciphertext needs KeyId. Authorizes on the key it finds. The caller checks DryRun after,
+ * because AWS validates the ciphertext in a dry run too.
  */
-export function decryptBlob(
-  ctx: OperationContext,
-  input: {
-    CiphertextBlob: Buffer;
-    KeyId?: string;
-    EncryptionAlgorithm?: EncryptionAlgorithm;
-    EncryptionContext?: EncryptionContext;
-    DryRun?: boolean;
-  },
-): Decrypted {
-  const algorithm = input.EncryptionAlgorithm ?? 'SYMMETRIC_DEFAULT';
-  const named = input.KeyId === undefined ? undefined : resolveKey(ctx, input.KeyId);
-  if (named?.alias !== undefined) ctx.requestAlias = named.alias;
+export function decryptBlob(ctx: OperationContext, request: DecryptRequest, auth: DecryptAuthorization): Decrypted {
+  const algorithm = request.EncryptionAlgorithm ?? 'SYMMETRIC_DEFAULT';
+  const named = namedKey(ctx, request.KeyId);
+  const authorize = (key: KeyRecord) =>
+    authorizeKey(ctx, key, auth.input, auth.permission ? { operation: auth.permission } : {});
   if (algorithm !== 'SYMMETRIC_DEFAULT') {
-    if (!named) throw validation('KeyId is required for asymmetric decryption.');
-    const key = named.key;
-    authorizeKey(ctx, key, input);
-    assertEncryptionKey(ctx, key, algorithm, input.EncryptionContext);
-    checkDryRun(input);
+    if (!named) throw keyIdMissing(auth.keyMember ?? 'KeyId');
+    authorize(named);
+    assertEncryptionKey(ctx, named, algorithm, request.EncryptionContext);
+    const privateKey = createPrivateKey({ key: currentSecret(ctx, named).secret, format: 'der', type: 'pkcs8' });
+    let plaintext: Buffer;
     try {
-      const plaintext = privateDecrypt(
-        {
-          key: createPrivateKey({ key: currentSecret(ctx, key), format: 'der', type: 'pkcs8' }),
-          padding: constants.RSA_PKCS1_OAEP_PADDING,
-          oaepHash: oaepHash(algorithm),
-        },
-        input.CiphertextBlob,
+      plaintext = privateDecrypt(
+        { key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: oaepHash(algorithm) },
+        request.CiphertextBlob,
       );
-      return { key, plaintext, algorithm };
     } catch {
+      // Wrong key, wrong OAEP hash or altered bytes: AWS gives no detail, and neither do we.
       throw invalidCiphertext();
     }
+    return { key: named, plaintext, algorithm };
   }
-  const parsed = parseBlob(input.CiphertextBlob);
+  const parsed = parseBlob(request.CiphertextBlob);
   if (!parsed) {
-    if (named && named.key.keySpec !== 'SYMMETRIC_DEFAULT') {
-      authorizeKey(ctx, named.key, input);
-      assertEncryptionKey(ctx, named.key, algorithm, input.EncryptionContext);
-    }
+    // AWS reads the ciphertext before it compares the defaulted algorithm with the named key,
+    // so RSA ciphertext sent without its algorithm is InvalidCiphertextException.
+    if (named) authorize(named);
     throw invalidCiphertext();
   }
   // A blob decrypts only in its own Region, or in a Region holding a replica of its multi-Region key.
@@ -146,14 +209,39 @@ export function decryptBlob(
     throw invalidCiphertext();
   }
   if (parsed.region !== ctx.region && !key.multiRegion) throw invalidCiphertext();
-  if (named && named.key.arn !== key.arn) throw incorrectKey();
-  authorizeKey(ctx, key, input);
+  if (named && named.arn !== key.arn) throw incorrectKey();
+  authorize(key);
   if (key.keyUsage !== 'ENCRYPT_DECRYPT' || key.keySpec !== 'SYMMETRIC_DEFAULT') throw invalidCiphertext();
-  checkDryRun(input);
   const material = ctx.state.getMaterial(key, parsed.materialId);
-  const plaintext = material ? openBlob(parsed, material, input.EncryptionContext) : undefined;
+  const plaintext = material ? openBlob(parsed, material, request.EncryptionContext) : undefined;
   if (!plaintext) throw invalidCiphertext();
   return { key, plaintext, algorithm, materialId: parsed.materialId };
+}
+
+/** DryRun with DryRunModifiers IGNORE_CIPHERTEXT tests permissions without a ciphertext. */
+const ignoresCiphertext = (input: { DryRun?: boolean; DryRunModifiers?: readonly string[] }): boolean =>
+  input.DryRun === true && (input.DryRunModifiers ?? []).includes('IGNORE_CIPHERTEXT');
+
+/** The model makes CiphertextBlob optional for IGNORE_CIPHERTEXT; every other call needs it. */
+function requireCiphertext(input: { CiphertextBlob?: Buffer }): Buffer {
+  if (input.CiphertextBlob === undefined) {
+    throw validation(
+      "1 validation error detected: Value null at 'ciphertextBlob' failed to satisfy constraint: Member must not be null",
+    );
+  }
+  return input.CiphertextBlob;
+}
+
+/** Authorizes on the key a dry run names instead of sending a ciphertext. */
+function authorizeWithoutCiphertext(
+  ctx: OperationContext,
+  keyId: string | undefined,
+  auth: DecryptAuthorization,
+): KeyRecord {
+  const key = namedKey(ctx, keyId);
+  if (!key) throw keyIdMissing(auth.keyMember ?? 'KeyId');
+  authorizeKey(ctx, key, auth.input, auth.permission ? { operation: auth.permission } : {});
+  return key;
 }
 
 const encryptInput = struct({
@@ -178,24 +266,40 @@ export function refuseRecipient(input: { Recipient?: unknown }): void {
 }
 
 const decryptInput = struct({
-  CiphertextBlob: blob({ min: 1, max: 6144 }),
+  CiphertextBlob: blob({ min: 1, max: 6144 }).opt(),
   EncryptionContext: stringMap().opt(),
   GrantTokens: grantTokensShape.opt(),
   KeyId: keyIdShape.opt(),
   EncryptionAlgorithm: encryptionAlgorithmShape.opt(),
   Recipient: recipientShape.opt(),
   DryRun: dryRunShape.opt(),
+  DryRunModifiers: dryRunModifiersShape.opt(),
+});
+
+const reEncryptInput = struct({
+  CiphertextBlob: blob({ min: 1, max: 6144 }).opt(),
+  SourceEncryptionContext: stringMap().opt(),
+  SourceKeyId: keyIdShape.opt(),
+  DestinationKeyId: keyIdShape,
+  DestinationEncryptionContext: stringMap().opt(),
+  SourceEncryptionAlgorithm: encryptionAlgorithmShape.opt(),
+  DestinationEncryptionAlgorithm: encryptionAlgorithmShape.opt(),
+  GrantTokens: grantTokensShape.opt(),
+  DryRun: dryRunShape.opt(),
+  DryRunModifiers: dryRunModifiersShape.opt(),
 });
 
 export const cryptoOperations: OperationTable = {
   /** https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html */
   Encrypt: op({
     input: encryptInput,
-    key: byKeyId,
-    run(ctx, input, key) {
+    run(ctx, input) {
+      const key = keyForUse(ctx, input);
       const algorithm = assertEncryptionKey(ctx, key, input.EncryptionAlgorithm, input.EncryptionContext);
+      assertPlaintextFits(key, algorithm, input.Plaintext);
+      checkDryRun(input);
       return {
-        CiphertextBlob: encryptWith(ctx, key, input.Plaintext, algorithm, input.EncryptionContext),
+        CiphertextBlob: encryptWith(ctx, key, input.Plaintext, algorithm, input.EncryptionContext).ciphertext,
         KeyId: key.arn,
         EncryptionAlgorithm: algorithm,
       };
@@ -207,12 +311,62 @@ export const cryptoOperations: OperationTable = {
     input: decryptInput,
     run(ctx, input) {
       refuseRecipient(input);
-      const result = decryptBlob(ctx, input);
+      if (ignoresCiphertext(input)) {
+        authorizeWithoutCiphertext(ctx, input.KeyId, { input });
+        throw dryRun();
+      }
+      const result = decryptBlob(ctx, { ...input, CiphertextBlob: requireCiphertext(input) }, { input });
+      checkDryRun(input);
       return {
         KeyId: result.key.arn,
         Plaintext: result.plaintext,
         EncryptionAlgorithm: result.algorithm,
         ...(result.materialId !== undefined ? { KeyMaterialId: result.materialId } : {}),
+      };
+    },
+  }),
+
+  /**
+   * Decrypts under the source key and encrypts under the destination key inside KMS, so the
+   * plaintext never leaves it. https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html
+   */
+  ReEncrypt: op({
+    input: reEncryptInput,
+    run(ctx, input) {
+      const from: DecryptAuthorization = { input, permission: 'ReEncryptFrom', keyMember: 'SourceKeyId' };
+      const source = ignoresCiphertext(input)
+        ? { key: authorizeWithoutCiphertext(ctx, input.SourceKeyId, from) }
+        : decryptBlob(
+            ctx,
+            {
+              CiphertextBlob: requireCiphertext(input),
+              KeyId: input.SourceKeyId,
+              EncryptionAlgorithm: input.SourceEncryptionAlgorithm,
+              EncryptionContext: input.SourceEncryptionContext,
+            },
+            from,
+          );
+      const destination = keyNamed(ctx, input.DestinationKeyId);
+      authorizeKey(ctx, destination, input, { operation: 'ReEncryptTo' });
+      const algorithm = assertEncryptionKey(
+        ctx,
+        destination,
+        input.DestinationEncryptionAlgorithm,
+        input.DestinationEncryptionContext,
+      );
+      // A dry run with IGNORE_CIPHERTEXT has nothing to re-encrypt: every other check has passed.
+      if (!('plaintext' in source)) throw dryRun();
+      assertPlaintextFits(destination, algorithm, source.plaintext);
+      checkDryRun(input);
+      const encrypted = encryptWith(ctx, destination, source.plaintext, algorithm, input.DestinationEncryptionContext);
+      return {
+        CiphertextBlob: encrypted.ciphertext,
+        SourceKeyId: source.key.arn,
+        KeyId: destination.arn,
+        SourceEncryptionAlgorithm: source.algorithm,
+        DestinationEncryptionAlgorithm: algorithm,
+        ...(source.materialId !== undefined ? { SourceKeyMaterialId: source.materialId } : {}),
+        ...(encrypted.materialId !== undefined ? { DestinationKeyMaterialId: encrypted.materialId } : {}),
       };
     },
   }),

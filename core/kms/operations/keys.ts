@@ -2,7 +2,6 @@
  * Keys: create, describe, list, enable, disable, delete on a schedule.
  * https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html
  */
-import { DAY } from '../../shared/clock';
 import {
   descriptionShape,
   grantTokensShape,
@@ -18,10 +17,14 @@ import type { OperationContext } from '../context';
 import { KmsError, limitExceeded, unsupported, validation } from '../errors';
 import { KEY_SPEC_INFO, type KeySpec, type KeyUsage } from '../key-specs';
 import { keyMetadata } from '../key-metadata';
+import { ownKeyByIdOrArn } from '../key-ref';
+import { keyLastUsage } from '../last-usage';
 import type { KeyRecord } from '../model';
 import { createKeyRecord } from '../new-key';
 import { op, type OperationTable } from '../operation';
+import { checkPolicyLockout } from '../pipeline-helpers';
 import { resolveKey } from '../resolve';
+import { resumeRotation, scheduleDeletion } from '../scheduler';
 import { bool, int, oneOf, str, struct } from '../shapes';
 import { validateNewTags } from './tag-rules';
 import { validatePolicyDocument } from './policy-rules';
@@ -115,6 +118,8 @@ export const keyOperations: OperationTable = {
         ...(input.Description !== undefined ? { description: input.Description } : {}),
         ...(input.Policy !== undefined ? { policy: input.Policy } : {}),
       });
+      // Checked on the key being created; a failure rolls its creation back.
+      if (input.Policy !== undefined) checkPolicyLockout(ctx, key, input.Policy, input);
       ctx.touched.push(key);
       return { KeyMetadata: keyMetadata(key, ctx.state) };
     },
@@ -125,6 +130,13 @@ export const keyOperations: OperationTable = {
     input: struct({ KeyId: keyIdShape, GrantTokens: grantTokensShape.opt() }),
     key: keyOf,
     run: (ctx, _input, key) => ({ KeyMetadata: keyMetadata(key, ctx.state) }),
+  }),
+
+  /** https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyLastUsage.html (key ID or key ARN; own keys only) */
+  GetKeyLastUsage: op({
+    input: struct({ KeyId: keyIdShape }),
+    key: ownKeyByIdOrArn,
+    run: (ctx, _input, key) => keyLastUsage(ctx.state, key),
   }),
 
   /** https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html */
@@ -147,6 +159,7 @@ export const keyOperations: OperationTable = {
     run(ctx, _input, key) {
       assertCustomerManaged(ctx, key);
       key.keyState = 'Enabled';
+      resumeRotation(key, ctx.now);
       ctx.state.putKey(key);
       return {};
     },
@@ -176,13 +189,11 @@ export const keyOperations: OperationTable = {
           `1 validation error detected: Value '${days}' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value between 7 and 30`,
         );
       }
-      key.keyState = 'PendingDeletion';
-      key.deletionDate = ctx.now + days * DAY;
-      key.pendingDeletionWindowInDays = days;
-      ctx.state.putKey(key);
+      // A multi-Region primary with replicas has no deletion date until its last replica is deleted.
+      scheduleDeletion(ctx.state, key, ctx.now, days);
       return {
         KeyId: key.arn,
-        DeletionDate: new Date(key.deletionDate),
+        ...(key.deletionDate !== undefined ? { DeletionDate: new Date(key.deletionDate) } : {}),
         KeyState: key.keyState,
         PendingWindowInDays: days,
       };

@@ -43,7 +43,7 @@ export const m001Sandbox: Migration = {
         event_id TEXT,
         PRIMARY KEY (account, region, key_id),
         FOREIGN KEY (account, region, key_id) REFERENCES kms_keys (account, region, key_id) ON DELETE CASCADE
-      );
+      ) WITHOUT ROWID;
 
       CREATE TABLE kms_aliases (
         account TEXT NOT NULL,
