@@ -3,10 +3,12 @@
  * `POST /api/<call>`, the app's UI for `GET`. Bodies are read with a size limit; every
  * failure answers in the protocol of the request that caused it.
  */
+import { handleAwsRequest } from '../core/app/aws-endpoint';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { HostService } from '../core/app/service';
 import type { Sandbox } from '../core/app/sandbox';
 import { MAX_BODY_BYTES } from '../core/kms/protocol/json11';
+import { attachEventStream } from './event-stream';
 import { serveStatic, type StaticSite } from './static-site';
 
 export interface HttpHostOptions {
@@ -14,6 +16,28 @@ export interface HttpHostOptions {
   service: HostService;
   /** The built renderer, when there is one. */
   site?: StaticSite;
+  /** Whether the server was told to listen beyond loopback (--allow-remote). */
+  allowRemote?: boolean;
+}
+
+const LOOPBACK_HOST = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(:\d+)?$/;
+
+/**
+ * The host API changes the learner's library and files, so it answers only the app itself:
+ * a browser page from another origin (a cross-site POST) or a name that merely resolves to
+ * this machine (DNS rebinding) is refused. Clients without an Origin (the CLI, curl, tests)
+ * are not browsers and pass.
+ */
+function foreignRequest(req: IncomingMessage, allowRemote: boolean): string | undefined {
+  const host = req.headers.host ?? '';
+  if (!allowRemote && !LOOPBACK_HOST.test(host)) {
+    return `The host API answers requests addressed to the loopback address only, not to '${host}'.`;
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${host}`) {
+    return `The host API answers the app's own pages only; a page from ${origin} may not call it.`;
+  }
+  return undefined;
 }
 
 class TooLarge extends Error {}
@@ -60,18 +84,33 @@ const sendJson = (res: ServerResponse, status: number, value: unknown) =>
 
 export function createHttpHost(options: HttpHostOptions): Server {
   const { sandbox, service } = options;
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     void handle(req, res).catch((e: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: { code: 'InternalError', message: (e as Error).message } });
       else res.destroy();
     });
   });
+  const streamEvents = attachEventStream(server, service);
+  return server;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
     const query = q < 0 ? '' : url.slice(q + 1);
+
+    if (path.startsWith('/api/')) {
+      const refusal = foreignRequest(req, options.allowRemote ?? false);
+      if (refusal) {
+        sendJson(res, 403, { error: { code: 'ForbiddenOrigin', message: refusal } });
+        return;
+      }
+    }
+
+    if (path === '/api/events' && req.method === 'GET') {
+      streamEvents(req, res);
+      return;
+    }
 
     if (path.startsWith('/api/')) {
       if (req.method !== 'POST') {
@@ -133,7 +172,7 @@ export function createHttpHost(options: HttpHostOptions): Server {
         }
         throw e;
       }
-      const response = sandbox.engine.handle({
+      const response = handleAwsRequest(sandbox, {
         method: req.method,
         path,
         query,

@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { HostService } from '../core/app/service';
 import { Sandbox } from '../core/app/sandbox';
+import { BUILTIN_DECKS_DIR } from '../core/app/library';
+import type { QuotaSettings } from '../core/kms/quotas/limiter';
 import { DEFAULT_ACCOUNTS } from '../core/iam/defaults';
 import { parseFlags, portFlag } from './args';
 import { createHttpHost } from './http-server';
@@ -28,6 +30,9 @@ export interface ServeOptions {
   host: string;
   state: string;
   open: boolean;
+  /** Listening beyond loopback was asked for explicitly. */
+  allowRemote?: boolean;
+  quotas?: QuotaSettings;
   quiet?: boolean;
 }
 
@@ -37,6 +42,7 @@ export function parseServeFlags(argv: string[]): ServeOptions {
     host: { type: 'string' },
     state: { type: 'string' },
     'allow-remote': { type: 'boolean' },
+    quotas: { type: 'string' },
     open: { type: 'boolean' },
   });
   const host = values.host ?? '127.0.0.1';
@@ -46,21 +52,48 @@ export function parseServeFlags(argv: string[]): ServeOptions {
     );
   }
   if (values.state === '') throw new UsageError('--state needs a file path or :memory:.');
+  const quotas = quotasFlag(values.quotas);
   return {
     port: portFlag(values.port, 4599),
     host,
     state: values.state ?? defaultStatePath(),
     open: values.open ?? false,
+    allowRemote: values['allow-remote'] ?? false,
+    ...(quotas ? { quotas } : {}),
   };
+}
+
+/** `--quotas on|off|<scale>`: AWS's request quotas, none, or AWS's scaled (0.01 = a hundredth). */
+function quotasFlag(value: string | undefined): QuotaSettings | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'on') return { enabled: true, scale: 1 };
+  if (value === 'off') return { enabled: false, scale: 1 };
+  const scale = Number(value);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 1000) {
+    throw new UsageError(`--quotas must be on, off or a scale such as 0.01, got '${value}'.`);
+  }
+  return { enabled: true, scale };
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const statePath = options.state === ':memory:' ? ':memory:' : resolve(options.state);
   if (statePath !== ':memory:') mkdirSync(dirname(statePath), { recursive: true });
-  const sandbox = new Sandbox({ path: statePath });
+  const sandbox = new Sandbox({
+    path: statePath,
+    builtinDecks: BUILTIN_DECKS_DIR,
+    ...(options.quotas ? { quotas: options.quotas } : {}),
+  });
+  for (const d of sandbox.builtinDecks.filter((r) => r.outcome === 'failed')) {
+    process.stderr.write(`kms-study: the built-in deck in ${d.folder} was not loaded: ${d.message}\n`);
+  }
   const service = new HostService(sandbox);
   const site = findSite(rendererDist());
-  const server = createHttpHost({ sandbox, service, ...(site ? { site } : {}) });
+  const server = createHttpHost({
+    sandbox,
+    service,
+    allowRemote: options.allowRemote ?? false,
+    ...(site ? { site } : {}),
+  });
   await new Promise<void>((ok, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       fail(
@@ -81,6 +114,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       `  KMS:         POST ${url}/   e.g. aws --endpoint-url ${url} --region us-east-1 kms list-keys`,
       `  Host API:    POST ${url}/api/<call>`,
       `  UI:          ${site ? url : 'not built (npm start builds it)'}`,
+      `  Quotas:      ${sandbox.quotas.current.enabled ? `AWS's request quotas × ${sandbox.quotas.current.scale}` : 'off'}`,
       ...DEFAULT_ACCOUNTS.map(
         (a, i) =>
           `  ${i === 0 ? 'Credentials:' : '            '} ${a.admin.accessKeyId} / ${a.admin.secretAccessKey}  (account ${a.accountId}, user ${a.admin.userName})`,

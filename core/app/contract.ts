@@ -8,6 +8,12 @@
  * This file and calls/ are isomorphic: types only, no Node or DOM.
  */
 import { SANDBOX_CALLS, type SandboxCalls } from './calls/sandbox';
+import { DECK_CALLS, type DeckCalls, type DeckEvents } from './calls/decks';
+import { AUDIT_CALLS, type AuditCalls } from './calls/audit';
+import { BILLING_CALLS, type BillingCalls } from './calls/billing';
+import { PLAYGROUND_CALLS, type PlaygroundCalls, type ShellEvents } from './calls/playground';
+import { STUDY_CALLS, type StudyCalls } from './calls/study';
+import { AUTHZ_CALLS, type AuthzCalls } from './calls/authz';
 
 export type { AccountInfo, ClockState, PrincipalInfo, WireRequest, WireResponse } from './calls/sandbox';
 
@@ -19,18 +25,32 @@ export interface ErrorData {
 export type HostResult<T> = { ok: true; data: T } | { ok: false; error: ErrorData };
 
 /** Every host call: name → request and response. */
-export type HostCalls = SandboxCalls;
+export type HostCalls = SandboxCalls &
+  PlaygroundCalls &
+  AuditCalls &
+  BillingCalls &
+  DeckCalls &
+  StudyCalls &
+  AuthzCalls;
 
 export type HostCallName = keyof HostCalls;
 export type HostRequest<K extends HostCallName> = HostCalls[K]['request'];
 export type HostResponse<K extends HostCallName> = HostCalls[K]['response'];
 
-export const HOST_CALL_NAMES: readonly HostCallName[] = [...SANDBOX_CALLS];
+export const HOST_CALL_NAMES: readonly HostCallName[] = [
+  ...SANDBOX_CALLS,
+  ...DECK_CALLS,
+  ...PLAYGROUND_CALLS,
+  ...AUDIT_CALLS,
+  ...BILLING_CALLS,
+  ...STUDY_CALLS,
+  ...AUTHZ_CALLS,
+];
 
 export const isHostCallName = (name: string): name is HostCallName =>
   (HOST_CALL_NAMES as readonly string[]).includes(name);
 
-export interface HostEvents {
+export interface HostEvents extends ShellEvents, DeckEvents {
   /** The sandbox's state changed (a call, a clock move, a reset): panes refresh. */
   'sandbox.changed': { reason: string; epochMs: number };
 }

@@ -6,6 +6,12 @@
 import { AppError, errorData } from '../shared/errors';
 import { isHostCallName, type HostCallName, type HostEventName, type HostEvents, type HostResult } from './contract';
 import { sandboxHandlers } from './handlers/sandbox';
+import { deckHandlers } from './handlers/decks';
+import { auditHandlers } from './handlers/audit';
+import { billingHandlers } from './handlers/billing';
+import { playgroundHandlers } from './handlers/playground';
+import { studyHandlers } from './handlers/study';
+import { authzHandlers } from './handlers/authz';
 import type { HandlerDeps, HandlerMap } from './handlers/types';
 import type { Sandbox } from './sandbox';
 
@@ -19,6 +25,12 @@ export class HostService {
     const deps: HandlerDeps = { sandbox, emit: (event, payload) => this.emit(event, payload) };
     this.handlers = {
       ...sandboxHandlers(deps),
+      ...deckHandlers(deps),
+      ...auditHandlers(deps),
+      ...billingHandlers(deps),
+      ...playgroundHandlers(deps),
+      ...studyHandlers(deps),
+      ...authzHandlers(deps),
     };
   }
 
@@ -28,6 +40,8 @@ export class HostService {
       return { ok: false, error: { code: 'UnknownCall', message: `There is no host call named '${name}'.` } };
     }
     try {
+      // Host calls use the database directly: commit the calls the write batch holds first.
+      this.sandbox.flush();
       const data = await this.handlers[name](request);
       return { ok: true, data };
     } catch (e) {

@@ -38,12 +38,21 @@ export interface WireResponse {
   body: string;
 }
 
+export interface QuotaSettings {
+  /** Whether request quotas are enforced (ThrottlingException over quota). */
+  enabled: boolean;
+  /** Multiplies AWS's default rates; 0.01 turns CreateKey's 5/s into one request per 20 s. */
+  scale: number;
+}
+
 export interface SandboxCalls {
   'sandbox.now': { request: Record<string, never>; response: ClockState };
   'sandbox.advanceClock': { request: { days?: number; hours?: number; seconds?: number }; response: ClockState };
   'sandbox.reset': { request: Record<string, never>; response: ClockState };
   'sandbox.accounts': { request: Record<string, never>; response: { accounts: AccountInfo[]; regions: string[] } };
   'aws.send': { request: WireRequest; response: WireResponse };
+  /** Reads the request quotas, or changes them when fields are given. */
+  'sandbox.quotas': { request: Partial<QuotaSettings>; response: QuotaSettings };
 }
 
 export const SANDBOX_CALLS = [
@@ -52,4 +61,5 @@ export const SANDBOX_CALLS = [
   'sandbox.reset',
   'sandbox.accounts',
   'aws.send',
+  'sandbox.quotas',
 ] as const satisfies readonly (keyof SandboxCalls)[];

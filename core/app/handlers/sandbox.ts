@@ -1,4 +1,5 @@
 /** Handlers of the sandbox calls (calls/sandbox.ts). */
+import { handleAwsRequest } from '../aws-endpoint';
 import { REGIONS } from '../../kms/arn';
 import { DAY, HOUR, SECOND } from '../../shared/clock';
 import { ValidationError } from '../../shared/errors';
@@ -64,6 +65,22 @@ export function sandboxHandlers({ sandbox, emit }: HandlerDeps): HandlerMap<(typ
         })),
       };
     },
+    'sandbox.quotas': (request) => {
+      const call = 'sandbox.quotas';
+      const r = asObject(call, request);
+      onlyFields(call, r, ['enabled', 'scale']);
+      if (r['enabled'] !== undefined && typeof r['enabled'] !== 'boolean') {
+        throw new ValidationError(`${call}: 'enabled' must be true or false.`);
+      }
+      const scale = optionalNumber(call, r, 'scale', { min: 0.000001, max: 1000 });
+      if (r['enabled'] === undefined && scale === undefined) return sandbox.quotas.current;
+      const next = { ...sandbox.quotas.current };
+      if (typeof r['enabled'] === 'boolean') next.enabled = r['enabled'];
+      if (scale !== undefined) next.scale = scale;
+      sandbox.setQuotas(next);
+      emit('sandbox.changed', { reason: 'quotas', epochMs: sandbox.now() });
+      return sandbox.quotas.current;
+    },
     'aws.send': (request) => {
       const call = 'aws.send';
       const r = asObject(call, request);
@@ -75,7 +92,7 @@ export function sandboxHandlers({ sandbox, emit }: HandlerDeps): HandlerMap<(typ
       );
       const body = Buffer.from(requiredString(call, r, 'body', { max: 4 * 1024 * 1024 }), 'base64');
       const q = fullPath.indexOf('?');
-      const response = sandbox.engine.handle({
+      const response = handleAwsRequest(sandbox, {
         method,
         path: q < 0 ? fullPath : fullPath.slice(0, q),
         query: q < 0 ? '' : fullPath.slice(q + 1),
