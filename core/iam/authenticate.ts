@@ -66,7 +66,8 @@ export function authenticate(iam: IamState, request: SignedRequest, options: Aut
       }
     : callerFor(principal.kind, principal.arn, principal.accountId, principal.principalId, principal.name);
   caller.accessKeyId = key.accessKeyId;
-  const agent = request.headers['user-agent'];
+  // Browsers may not set User-Agent; the SDK then sends its name in x-amz-user-agent.
+  const agent = request.headers['user-agent'] ?? request.headers['x-amz-user-agent'];
   if (agent !== undefined) caller.userAgent = agent;
   return { caller, region: credential.region };
 }

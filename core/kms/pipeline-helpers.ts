@@ -17,6 +17,8 @@ export function authorizeKey(
   options: { rule?: KeyStateRule; operation?: KmsAction; grant?: GrantRecord } = {},
 ): void {
   const operation = options.operation ?? ctx.operation;
+  // The key is the call's resource even when the call is throttled or denied (the audit names it).
+  if (!ctx.touched.includes(key)) ctx.touched.push(key);
   chargeQuota(ctx, key, input);
   const request = {
     operation,
@@ -29,7 +31,6 @@ export function authorizeKey(
     ...(options.grant ? { grant: options.grant } : {}),
   };
   ctx.authorizer.authorize(ctx.requestAlias === undefined ? request : { ...request, requestAlias: ctx.requestAlias });
-  if (!ctx.touched.includes(key)) ctx.touched.push(key);
   // A permission that is not an operation (kms:ReEncryptFrom) takes the state rule of the call.
   assertKeyState(isKmsOperation(operation) ? operation : ctx.operation, key, options.rule);
 }

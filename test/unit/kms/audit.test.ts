@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY } from '../../../core/shared/clock';
-import { b64, testSandbox, type TestSandbox } from '../../helpers/sandbox';
+import { adminOf, b64, PARTNER, testSandbox, type TestSandbox } from '../../helpers/sandbox';
 
 let t: TestSandbox;
 beforeEach(() => (t = testSandbox()));
@@ -105,5 +105,17 @@ describe('the CloudTrail audit', () => {
     expect(trail('111122223333', 'eu-west-2').map((e) => e.eventName)).toEqual(['CreateKey']);
     expect(trail('111122223333', 'us-east-1')).toEqual([]);
     expect(trail('444455556666', 'eu-west-2')).toEqual([]);
+  });
+});
+
+describe('the audit of denied calls', () => {
+  it("names the key a denied call was refused on, in both accounts' trails", () => {
+    const { Arn } = t.createKey() as { Arn: string };
+    const failure = t.fail('Encrypt', { KeyId: Arn, Plaintext: b64('x') }, { as: adminOf(PARTNER) });
+    expect(failure.code).toBe('AccessDeniedException');
+    for (const account of ['111122223333', PARTNER]) {
+      const denied = trail(account).find((e) => e.eventName === 'Encrypt')!;
+      expect(denied).toMatchObject({ errorCode: 'AccessDeniedException', resources: [{ ARN: Arn }] });
+    }
   });
 });
