@@ -133,11 +133,39 @@ function resolveValues(clause: ConditionClause, keys: ContextKeys): PolicyValue[
   });
 }
 
-export function evaluateClause(clause: ConditionClause, keys: ContextKeys): ConditionResult {
+/** The clause's outcome alone, without any text: what deciding needs. */
+function quietly(clause: ConditionClause, request: string[] | undefined, values: PolicyValue[]): boolean {
+  const op = clause.operator;
+  const absent = request === undefined || request.length === 0;
+  if (op.base === 'Null') return clause.values.some((v) => (parseBool(v) === true) === absent);
+  if (absent) {
+    if (op.ifExists || op.qualifier === 'ForAllValues') return true;
+    if (op.qualifier === 'ForAnyValue') return false;
+    return op.negated;
+  }
+  const positive = positiveOf(op.base);
+  const hits = request.map((r) => {
+    for (const value of values) {
+      const outcome = test(positive, r, value);
+      if (typeof outcome === 'string') return false;
+      if (outcome) return true;
+    }
+    return false;
+  });
+  if (op.qualifier === 'ForAllValues') return hits.every((h) => (op.negated ? !h : h));
+  if (op.qualifier === 'ForAnyValue') return hits.some((h) => (op.negated ? !h : h));
+  return op.negated ? !hits.some((h) => h) : hits.some((h) => h);
+}
+
+export function evaluateClause(clause: ConditionClause, keys: ContextKeys, explain = true): ConditionResult {
   const op = clause.operator;
   const request = keys.values(clause.key);
   const absent = request === undefined || request.length === 0;
   const values = resolveValues(clause, keys);
+  if (!explain) {
+    const passed = quietly(clause, request, values);
+    return { operator: op.name, key: clause.key, passed, policyValues: [], explanation: '' };
+  }
   const head = `${op.name} ${clause.key}`;
   const result = (passed: boolean, why: string): ConditionResult => ({
     operator: op.name,

@@ -87,12 +87,30 @@ function matchPrincipal(statement: Statement, request: RequestContext): Principa
   );
 }
 
+/** Patterns without variables match a given resource the same way every time. */
+const plainMatches = new WeakMap<ResourcePattern, Map<string, { hit: boolean; shown: string }>>();
+
 function resourceMatches(
   pattern: ResourcePattern,
   resource: string,
   keys: ContextKeys,
 ): { hit: boolean; shown: string } {
   if (pattern.text === '*') return { hit: true, shown: '*' };
+  if (!pattern.text.includes('${')) {
+    let known = plainMatches.get(pattern);
+    if (!known) plainMatches.set(pattern, (known = new Map()));
+    let result = known.get(resource);
+    if (!result) {
+      result = matchResource(pattern, resource, keys);
+      if (known.size >= 256) known.clear();
+      known.set(resource, result);
+    }
+    return result;
+  }
+  return matchResource(pattern, resource, keys);
+}
+
+function matchResource(pattern: ResourcePattern, resource: string, keys: ContextKeys): { hit: boolean; shown: string } {
   const segments: ResolvedPart[][] = [];
   for (const segment of pattern.segments) {
     const resolved = resolveTemplate(segment, (name) => keys.variable(name));
@@ -104,78 +122,91 @@ function resourceMatches(
   return { hit: arnMatch(segments, resource), shown };
 }
 
+const labels = new WeakMap<Statement, string>();
+const labelOf = (statement: Statement): string => {
+  let label = labels.get(statement);
+  if (label === undefined) labels.set(statement, (label = statementLabel(statement)));
+  return label;
+};
+
 function evaluateStatement(
   policy: Policy,
   statement: Statement,
   request: RequestContext,
   keys: ContextKeys,
+  explain: boolean,
 ): StatementResult {
-  const label = statementLabel(statement);
+  const label = labelOf(statement);
   const base = { index: statement.index, effect: statement.effect, label, conditions: [] as ConditionResult[] };
   const result: StatementResult = { ...base, applies: false, explanation: '' };
   if (statement.sid !== undefined) result.sid = statement.sid;
-  const skip = (at: SkippedAt, why: string): StatementResult => ({
+  // Reasons are written only when an explanation is wanted: deciding needs none of the text.
+  const skip = (at: SkippedAt, why: () => string): StatementResult => ({
     ...result,
     skippedAt: at,
-    explanation: `${label} does not apply: ${why}.`,
+    explanation: explain ? `${label} does not apply: ${why()}.` : '',
   });
 
   if (!statement.action || (policy.kind === 'key' && !statement.resource)) {
     const missing = !statement.action ? 'Action' : 'Resource';
-    return skip('no-effect', `it has no ${missing} element, and a key policy statement without one has no effect`);
+    return skip('no-effect', () =>
+      `it has no ${missing} element, and a key policy statement without one has no effect`);
   }
   const parts: string[] = [];
   if (statement.principal) {
     const match = matchPrincipal(statement, request);
-    if (typeof match === 'string') return skip('principal', match);
+    if (typeof match === 'string') return skip('principal', () => match);
     result.principal = match;
-    parts.push(
-      statement.principal.negated
-        ? `NotPrincipal does not name ${match.identity}`
-        : match.via === 'account'
-          ? `Principal "${match.named}" names ${match.identity}, which delegates to the account's IAM policies`
-          : `Principal "${match.named}" names ${match.identity}`,
-    );
+    if (explain)
+      parts.push(
+        statement.principal.negated
+          ? `NotPrincipal does not name ${match.identity}`
+          : match.via === 'account'
+            ? `Principal "${match.named}" names ${match.identity}, which delegates to the account's IAM policies`
+            : `Principal "${match.named}" names ${match.identity}`,
+      );
   }
 
   const action = statement.action;
   const actionHit = action.patterns.find((p) => wildcardMatch(p, request.action, true));
   if (!action.negated && !actionHit) {
-    return skip('action', `the action ${request.action} does not match Action ${quoteList(action.patterns)}`);
+    return skip('action', () => `the action ${request.action} does not match Action ${quoteList(action.patterns)}`);
   }
   if (action.negated && actionHit) {
-    return skip('action', `the action ${request.action} matches NotAction "${actionHit}"`);
+    return skip('action', () => `the action ${request.action} matches NotAction "${actionHit}"`);
   }
-  parts.push(
-    action.negated
-      ? `the action ${request.action} is not in NotAction`
-      : `the action ${request.action} matches "${actionHit}"`,
-  );
+  if (explain)
+    parts.push(
+      action.negated
+        ? `the action ${request.action} is not in NotAction`
+        : `the action ${request.action} matches "${actionHit}"`,
+    );
 
   if (statement.resource) {
     const set = statement.resource;
     const tried = set.patterns.map((p) => resourceMatches(p, request.resource, keys));
     const hit = tried.find((t) => t.hit);
     if (!set.negated && !hit) {
-      return skip(
-        'resource',
-        `the resource ${request.resource} does not match Resource ${quoteList(tried.map((t) => t.shown))}`,
-      );
+      return skip('resource', () =>
+        `the resource ${request.resource} does not match Resource ${quoteList(tried.map((t) => t.shown))}`);
     }
     if (set.negated && hit)
-      return skip('resource', `the resource ${request.resource} matches NotResource "${hit.shown}"`);
-    parts.push(set.negated ? `the resource is not in NotResource` : `the resource matches "${hit!.shown}"`);
+      return skip('resource', () => `the resource ${request.resource} matches NotResource "${hit.shown}"`);
+    if (explain)
+      parts.push(set.negated ? `the resource is not in NotResource` : `the resource matches "${hit!.shown}"`);
   }
 
-  const conditions = statement.conditions.map((clause) => evaluateClause(clause, keys));
+  const conditions = statement.conditions.map((clause) => evaluateClause(clause, keys, explain));
   const failed = conditions.find((c) => !c.passed);
-  if (failed) return { ...skip('condition', `condition ${failed.explanation}`), conditions };
-  if (conditions.length) parts.push(`every condition passed (${conditions.map((c) => c.explanation).join('; ')})`);
+  if (failed) return { ...skip('condition', () => `condition ${failed.explanation}`), conditions };
+  if (explain && conditions.length) {
+    parts.push(`every condition passed (${conditions.map((c) => c.explanation).join('; ')})`);
+  }
   return {
     ...result,
     applies: true,
     conditions,
-    explanation: `${label} applies (${statement.effect}): ${parts.join('; ')}.`,
+    explanation: explain ? `${label} applies (${statement.effect}): ${parts.join('; ')}.` : '',
   };
 }
 
@@ -198,8 +229,16 @@ function isStatic(policy: Policy): boolean {
   return known;
 }
 
-export function evaluatePolicy(policy: Policy, request: RequestContext): Evaluation {
-  if (!isStatic(policy)) return evaluateFresh(policy, request);
+export interface EvaluateOptions {
+  /**
+   * Write every statement's and condition's explanation (default). Deciding needs none of it:
+   * the authorizer evaluates without, and explains (evaluating again) only when asked.
+   */
+  explain?: boolean;
+}
+
+export function evaluatePolicy(policy: Policy, request: RequestContext, options: EvaluateOptions = {}): Evaluation {
+  if (!isStatic(policy)) return evaluateFresh(policy, request, options.explain ?? true);
   const p = request.principal;
   const id = [
     p.type,
@@ -218,16 +257,20 @@ export function evaluatePolicy(policy: Policy, request: RequestContext): Evaluat
   }
   let evaluation = cache.get(id);
   if (!evaluation) {
-    evaluation = evaluateFresh(policy, request);
+    evaluation = evaluateFresh(policy, request, true);
     if (cache.size >= 512) cache.clear();
     cache.set(id, evaluation);
   }
   return evaluation;
 }
 
-function evaluateFresh(policy: Policy, request: RequestContext): Evaluation {
-  const keys = new ContextKeys(request);
-  const statements = policy.statements.map((s) => evaluateStatement(policy, s, request, keys));
+/** One request is often evaluated against several policies (a caller's identity policies): read its keys once. */
+const contextKeys = new WeakMap<RequestContext, ContextKeys>();
+
+function evaluateFresh(policy: Policy, request: RequestContext, explain: boolean): Evaluation {
+  let keys = contextKeys.get(request);
+  if (!keys) contextKeys.set(request, (keys = new ContextKeys(request)));
+  const statements = policy.statements.map((s) => evaluateStatement(policy, s, request, keys, explain));
   const denies = statements.filter((s) => s.applies && s.effect === 'Deny');
   const allows = statements.filter((s) => s.applies && s.effect === 'Allow');
   const names = (list: StatementResult[]): string => list.map((s) => s.label).join(', ');

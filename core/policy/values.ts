@@ -15,7 +15,18 @@ const ISO_DATE =
 const EPOCH = /^-?\d+(?:\.\d+)?$/;
 
 /** Milliseconds since 1970 for an ISO 8601 date or epoch seconds; undefined if neither. */
+const parsedDates = new Map<string, number | undefined>();
+
+/** Dates are parsed again and again (the same policy values, aws:CurrentTime per call): keep the last few hundred. */
 export function parseDate(text: string): number | undefined {
+  if (parsedDates.has(text)) return parsedDates.get(text);
+  const parsed = parseDateText(text);
+  if (parsedDates.size >= 512) parsedDates.clear();
+  parsedDates.set(text, parsed);
+  return parsed;
+}
+
+function parseDateText(text: string): number | undefined {
   const value = text.trim();
   const m = ISO_DATE.exec(value);
   if (m) {

@@ -386,7 +386,7 @@ export class PolicyAuthorizer implements Authorizer {
       this.keyPolicies.set(policyText, policy);
     }
     const full = policy;
-    const evaluation = evaluatePolicy(relevantPart(full, request, check.subject.caller), request);
+    const evaluation = evaluatePolicy(relevantPart(full, request, check.subject.caller), request, { explain: false });
     return { evaluation, explain: () => explainPolicy(source, 'key policy', evaluatePolicy(full, request)) };
   }
 

@@ -66,7 +66,7 @@ export function relevantPart(policy: Policy, request: RequestContext, caller: Su
   const id = `${caller.type}|${caller.arn}|${caller.roleArn ?? ''}|${caller.service ?? ''}|${request.action}`;
   let part = byCaller.get(id);
   if (!part) {
-    const full = evaluatePolicy(policy, request);
+    const full = evaluatePolicy(policy, request, { explain: false });
     const never = new Set(['principal', 'action', 'no-effect']);
     const keep = new Set(full.statements.filter((s) => !s.skippedAt || !never.has(s.skippedAt)).map((s) => s.index));
     part = { ...policy, statements: policy.statements.filter((s) => keep.has(s.index)) };
@@ -105,7 +105,7 @@ export function evaluateIdentity(
     const part = relevantPart(named.policy, request, subject.caller);
     // Once one policy allows, a policy without a Deny that could apply cannot change the outcome.
     if (allows && !part.statements.some((st) => st.effect === 'Deny')) continue;
-    const evaluation: Evaluation = evaluatePolicy(part, request);
+    const evaluation: Evaluation = evaluatePolicy(part, request, { explain: false });
     if (evaluation.decision === 'Deny') {
       denies = true;
       denying.push(named.source);
@@ -122,7 +122,9 @@ export function evaluateIdentity(
   ];
   const result: IdentityResult = { allows, denies, policies, summary: '' };
   if (subject.session) {
-    const evaluation = evaluatePolicy(relevantPart(subject.session, request, subject.caller), request);
+    const evaluation = evaluatePolicy(relevantPart(subject.session, request, subject.caller), request, {
+      explain: false,
+    });
     result.session = evaluation.decision;
     result.sessionSummary = evaluation.summary;
   }

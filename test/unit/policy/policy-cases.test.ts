@@ -72,6 +72,12 @@ describe('policy evaluation', () => {
         expect(result.decision, result.statements.map((s) => s.explanation).join('\n')).toBe(c.decision);
         if (c.via) expect(result.via).toBe(c.via);
         if (c.skippedAt) expect(result.statements[0]?.skippedAt).toBe(c.skippedAt);
+        // Deciding without explanations (the authorizer's way) reaches the same outcome, statement by statement.
+        const quiet = evaluatePolicy(policy, { ...defaultRequest, ...c.request }, { explain: false });
+        expect([quiet.decision, quiet.via]).toEqual([result.decision, result.via]);
+        expect(quiet.statements.map((s) => [s.applies, s.skippedAt])).toEqual(
+          result.statements.map((s) => [s.applies, s.skippedAt]),
+        );
       });
     });
   }
