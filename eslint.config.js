@@ -18,7 +18,14 @@ const uiPackages = [
 const nodeOnly = ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto', 'better-sqlite3'];
 
 /** Core modules the renderer may import (they use web-standard APIs alone). */
-const isomorphicCore = ['core/app/contract', 'core/app/calls', 'core/envelope', 'core/srs', 'core/labs/model', 'core/shared/isomorphic'];
+const isomorphicCore = [
+  'core/app/contract',
+  'core/app/calls',
+  'core/envelope',
+  'core/srs',
+  'core/labs/model',
+  'core/shared/isomorphic',
+];
 
 export default tseslint.config(
   {

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { electronVersion, ensureElectronDriver, NATIVE_BINDING_ENV } from './native-driver';
 import { packageRoot, rendererDist } from './paths';
 import { SECURITY_HEADERS_FILE } from './static-site';
 
@@ -128,47 +129,23 @@ export async function buildElectron(): Promise<void> {
   ]);
 }
 
-/**
- * Rebuilds the SQLite driver (a native module) for Electron or for Node: each runtime needs
- * its own build. npm passes its `nodedir` setting to the compiler, which would silently build
- * against Node's headers again, so the Electron build runs without it.
- */
-export function rebuildNative(target: 'electron' | 'node'): Promise<number> {
-  const env = { ...process.env };
-  let command: string;
-  let args: string[];
-  if (target === 'electron') {
-    delete env['npm_config_nodedir'];
-    command = join(
-      root,
-      'node_modules',
-      '.bin',
-      process.platform === 'win32' ? 'electron-rebuild.cmd' : 'electron-rebuild',
-    );
-    args = ['--force', '--only', 'better-sqlite3', '--module-dir', root];
-  } else {
-    command = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    args = ['rebuild', 'better-sqlite3'];
-  }
-  const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
-  return new Promise((done) => {
-    child.on('error', () => done(1));
-    child.on('exit', (code) => done(code ?? 1));
-  });
-}
-
 export async function runStart(argv: string[]): Promise<number> {
   const log = (line: string) => process.stdout.write(line + '\n');
   await ensureRenderer(log);
   const binary = electronBinary();
-  if (binary) {
+  const driver = binary ? await ensureElectronDriver(electronVersion(), { log }) : undefined;
+  if (binary && driver) {
     await ensureElectronBundle();
-    const env = { ...process.env };
+    const env: NodeJS.ProcessEnv = { ...process.env, [NATIVE_BINDING_ENV]: driver };
     delete env['ELECTRON_RUN_AS_NODE'];
     const child = spawn(binary, [root, ...argv], { stdio: 'inherit', env });
     return await new Promise<number>((done) => child.on('exit', (code) => done(code ?? 0)));
   }
-  log('Electron’s binary is not installed on this machine, so KMS Study opens in your browser instead.');
+  log(
+    binary
+      ? 'The SQLite driver could not be built for Electron (see the compiler’s output above), so KMS Study opens in your browser instead.'
+      : 'Electron’s binary is not installed on this machine, so KMS Study opens in your browser instead.',
+  );
   const { runServe } = await import('./serve');
   return runServe(['--open', ...argv]);
 }

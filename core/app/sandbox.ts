@@ -37,6 +37,8 @@ export interface SandboxOptions {
   quotas?: QuotaSettings;
   /** Folder of built-in decks (BUILTIN_DECKS_DIR) imported or updated at start-up; none when absent. */
   builtinDecks?: string;
+  /** The SQLite driver's addon built for the runtime, when not node_modules' (store/database.ts). */
+  nativeBinding?: string;
 }
 
 const CLOCK_OFFSET = 'clock.offsetMs';
@@ -67,7 +69,7 @@ export class Sandbox {
   constructor(options: SandboxOptions) {
     const base = options.baseClock ?? systemClock;
     this.random = options.random ?? cryptoRandom;
-    this.db = openDatabase({ path: options.path });
+    this.db = openDatabase({ path: options.path, nativeBinding: options.nativeBinding });
     const masterKey = (
       options.masterKey ??
       (options.path === ':memory:' ? ephemeralMasterKey(this.random) : fileMasterKey(options.path, this.random))

@@ -11,10 +11,18 @@ export interface OpenOptions {
   /** A file path, or ':memory:' for tests. */
   path: string;
   readonly?: boolean;
+  /**
+   * The SQLite driver's compiled addon to load instead of the one in node_modules: the
+   * desktop shell runs on Electron, whose ABI differs from Node's (see cli/native-driver.ts).
+   */
+  nativeBinding?: string;
 }
 
 export function openDatabase(options: OpenOptions): Db {
-  const db = new Database(options.path, { readonly: options.readonly ?? false });
+  const db = new Database(options.path, {
+    readonly: options.readonly ?? false,
+    nativeBinding: options.nativeBinding,
+  });
   if (options.path !== ':memory:') {
     db.pragma('journal_mode = WAL');
     // Every call commits (its CloudTrail event at least). Checkpointing the WAL into the database

@@ -99,4 +99,6 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   { action: 'ui.command-palette', label: 'Command Palette…', menu: 'View', shortcut: 'Mod+Shift+P' },
   { action: 'ui.toggle-theme', label: 'Toggle Light/Dark Theme', menu: 'View', shortcut: 'Mod+Alt+T' },
   { action: 'go.playground', label: 'Playground', menu: 'Go', shortcut: 'Alt+1' },
+  { action: 'go.study', label: 'Study', menu: 'Go', shortcut: 'Alt+2' },
+  { action: 'go.decks', label: 'Decks', menu: 'Go', shortcut: 'Alt+3' },
 ];
