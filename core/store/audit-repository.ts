@@ -29,26 +29,28 @@ export class AuditRepository {
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
       `INSERT INTO audit_events (account, region, event_id, event_time, event_name, event_source, read_only, username, access_key_id, request_id, error_code, resources, event)
-       VALUES (@account, @region, @eventId, @eventTime, @eventName, @eventSource, @readOnly, @username, @accessKeyId, @requestId, @errorCode, @resources, @event)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
   add(event: CloudTrailEvent, time: number, username: string | null): void {
-    this.insert.run({
-      account: event.recipientAccountId,
-      region: event.awsRegion,
-      eventId: event.eventID,
-      eventTime: time,
-      eventName: event.eventName,
-      eventSource: event.eventSource,
-      readOnly: event.readOnly ? 1 : 0,
+    const accessKeyId = event.userIdentity['accessKeyId'];
+    // Positional parameters: binding by name costs a property lookup per column on every call.
+    this.insert.run(
+      event.recipientAccountId,
+      event.awsRegion,
+      event.eventID,
+      time,
+      event.eventName,
+      event.eventSource,
+      event.readOnly ? 1 : 0,
       username,
-      accessKeyId: typeof event.userIdentity['accessKeyId'] === 'string' ? event.userIdentity['accessKeyId'] : null,
-      requestId: event.requestID ?? null,
-      errorCode: event.errorCode ?? null,
-      resources: (event.resources ?? []).map((r) => r.ARN).join(' '),
-      event: JSON.stringify(event),
-    });
+      typeof accessKeyId === 'string' ? accessKeyId : null,
+      event.requestID ?? null,
+      event.errorCode ?? null,
+      (event.resources ?? []).map((r) => r.ARN).join(' '),
+      JSON.stringify(event),
+    );
   }
 
   /** The events of one call (one per recipient trail). Unindexed: for tests and tools, not for every call. */

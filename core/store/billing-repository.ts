@@ -43,7 +43,7 @@ export class BillingRepository implements MeterSink {
   constructor(db: Db) {
     this.stmts = {
       count: db.prepare(
-        `INSERT INTO billing_requests (account, month, region, key_arn, category, count) VALUES (@account, @month, @region, @keyArn, @category, 1)
+        `INSERT INTO billing_requests (account, month, region, key_arn, category, count) VALUES (?, ?, ?, ?, ?, 1)
          ON CONFLICT (account, month, region, key_arn, category) DO UPDATE SET count = count + 1`,
       ),
       track: db.prepare(
@@ -72,7 +72,7 @@ export class BillingRepository implements MeterSink {
     keyArn: string;
     category: RequestCategory;
   }): void {
-    this.stmts.count.run(row);
+    this.stmts.count.run(row.account, row.month, row.region, row.keyArn, row.category);
   }
 
   /** ARNs known to have a billing row: every call tracks its key, and the row needs writing once. */

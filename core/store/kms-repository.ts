@@ -145,7 +145,7 @@ export class SqliteKmsState implements KmsState {
       ),
       recordKeyUse: db.prepare(
         `INSERT INTO kms_key_last_usage (account, region, key_id, operation, timestamp, request_id, event_id)
-         VALUES (@account, @region, @keyId, @operation, @timestamp, @requestId, @eventId)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (account, region, key_id) DO UPDATE SET operation = excluded.operation,
            timestamp = excluded.timestamp, request_id = excluded.request_id, event_id = excluded.event_id`,
       ),
@@ -391,15 +391,15 @@ export class SqliteKmsState implements KmsState {
   }
 
   recordKeyUse(account: string, region: string, keyId: string, usage: KeyUsageRecord): void {
-    this.stmts.recordKeyUse.run({
+    this.stmts.recordKeyUse.run(
       account,
       region,
       keyId,
-      operation: usage.Operation,
-      timestamp: usage.Timestamp,
-      requestId: usage.KmsRequestId,
-      eventId: usage.CloudTrailEventId ?? null,
-    });
+      usage.Operation,
+      usage.Timestamp,
+      usage.KmsRequestId,
+      usage.CloudTrailEventId ?? null,
+    );
   }
 
   getKeyLastUse(account: string, region: string, keyId: string): KeyUsageRecord | undefined {

@@ -23,6 +23,11 @@ export class WriteBatch {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly maxPending: number;
   private readonly maxDelayMs: number;
+  /**
+   * Runs a function as a transaction, or as a savepoint inside one. Made once: better-sqlite3
+   * prepares the wrapper's BEGIN/SAVEPOINT statements each time `db.transaction` is called.
+   */
+  private readonly atomically: <T>(fn: () => T) => T;
 
   constructor(
     private readonly db: Db,
@@ -30,11 +35,13 @@ export class WriteBatch {
   ) {
     this.maxPending = options.maxPending ?? 256;
     this.maxDelayMs = options.maxDelayMs ?? 20;
+    const transaction = db.transaction((fn: () => unknown) => fn());
+    this.atomically = <T>(fn: () => T) => transaction(fn) as T;
   }
 
   /** Runs `fn` as one all-or-nothing unit; commits at once unless it changed no state. */
   run<T>(fn: () => T): T {
-    if (this.db.inTransaction && !this.open) return this.db.transaction(fn)();
+    if (this.db.inTransaction && !this.open) return this.atomically(fn);
     const before = this.options.mutations();
     if (!this.open) {
       this.db.exec('BEGIN');
@@ -43,7 +50,7 @@ export class WriteBatch {
     let result: T;
     try {
       // Inside the open batch, a transaction function is a savepoint.
-      result = this.db.transaction(fn)();
+      result = this.atomically(fn);
     } catch (e) {
       if (this.pending === 0) this.rollbackEmpty();
       throw e;
