@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { Sandbox } from '../../core/app/sandbox';
 import { callerFor } from '../../core/iam/authenticate';
-import { fmt, opsPerSecond } from './measure';
+import { fmt, median, opsPerSecond } from './measure';
 import type { BenchResult } from './types';
 
 const LEARNER = '111122223333';
@@ -62,8 +62,6 @@ function identityPolicies(): Record<string, string> {
   }
   return policies;
 }
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function run(): Promise<BenchResult[]> {
   // In memory: this measures authorization, and disk writes (checkpoints) would only add noise to both sides.

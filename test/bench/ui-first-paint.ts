@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { hasChromium, openBrowser } from '../e2e/browser';
 import { BUDGET, DIST, initialJsSize } from '../e2e/bundle-size';
 import { startServe } from '../helpers/server';
-import { fmt } from './measure';
+import { fmt, median } from './measure';
 import type { BenchResult } from './types';
 
 const RUNS = 5;
@@ -38,7 +38,6 @@ const FIRST_PAINT = `new Promise((resolve) => {
 
 const firstPaint = (page: Page) => page.evaluate(FIRST_PAINT) as Promise<{ paint: number; start: number }>;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const list = (values: number[]) => values.map((v) => fmt(v)).join(', ');
 
 export async function run(): Promise<BenchResult[]> {
