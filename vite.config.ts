@@ -4,7 +4,7 @@
  * the security headers of every built file (renderer/csp.ts), and the AWS SDK's type
  * declarations for the playground editor's IntelliSense.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -33,10 +33,12 @@ function securityHeadersPlugin(): Plugin {
 }
 
 const SDK_TYPES = 'virtual:kms-sdk-types';
+/** The SDK packages learners' code can import (renderer/sandbox/runtime.ts provides them). */
+const SDK_PACKAGES = ['@aws-sdk/client-kms', '@aws-sdk/client-iam', '@aws-sdk/client-sts'];
 
 /**
  * `virtual:kms-sdk-types`: every declaration file (and the package.json fields that resolve
- * them) that `import '@aws-sdk/client-kms'` reaches, as [path, text] pairs under
+ * them) that importing the SDK packages reaches, as [path, text] pairs under
  * file:///node_modules/, found by asking the TypeScript compiler which files it reads.
  */
 function kmsSdkTypesPlugin(): Plugin {
@@ -61,7 +63,9 @@ function kmsSdkTypesPlugin(): Plugin {
       };
       const getSourceFile = host.getSourceFile.bind(host);
       host.getSourceFile = (file, lang) =>
-        file === entry ? ts.createSourceFile(file, "import '@aws-sdk/client-kms';", lang) : getSourceFile(file, lang);
+        file === entry
+          ? ts.createSourceFile(file, SDK_PACKAGES.map((p) => `import '${p}';`).join('\n'), lang)
+          : getSourceFile(file, lang);
       const fileExists = host.fileExists.bind(host);
       host.fileExists = (file) => file === entry || fileExists(file);
       const program = ts.createProgram({
@@ -77,12 +81,28 @@ function kmsSdkTypesPlugin(): Plugin {
         }
       }
       for (const [file, text] of read) if (file.startsWith(modules + '/')) files.push([file, text]);
-      if (!files.some(([f]) => f.endsWith('client-kms/dist-types/index.d.ts'))) {
-        this.error('The declarations of @aws-sdk/client-kms were not found: is it installed?');
+      for (const sdk of SDK_PACKAGES) {
+        if (!files.some(([f]) => f.endsWith(`${sdk}/dist-types/index.d.ts`))) {
+          this.error(`The declarations of ${sdk} were not found: is it installed?`);
+        }
       }
       const entries = files.map(([file, text]) => [`file:///node_modules/${relative(modules, file)}`, text]);
       return `export default ${JSON.stringify(entries)};`;
     },
+  };
+}
+
+/**
+ * The SDK's browser build parses XML responses (IAM's and STS's Query protocol) with
+ * DOMParser, which workers do not have; the package's other parser is plain JavaScript and
+ * runs anywhere, so the runner worker gets that one.
+ */
+function sdkXmlParserPlugin(): Plugin {
+  const browserParser = /[\\/]@aws-sdk[\\/]xml-builder[\\/]dist-es[\\/]xml-parser\.browser\.js$/;
+  return {
+    name: 'kms-study:sdk-xml-parser',
+    enforce: 'pre',
+    load: (id) => (browserParser.test(id) ? readFileSync(id.replace(/\.browser\.js$/, '.js'), 'utf8') : undefined),
   };
 }
 
@@ -93,6 +113,7 @@ export default defineConfig({
   plugins: [react(), securityHeadersPlugin(), kmsSdkTypesPlugin()],
   worker: {
     format: 'es',
+    plugins: () => [sdkXmlParserPlugin()],
     // The learner-code runner's policy allows no script loads at all, so each worker must be
     // one self-contained file (the AWS SDK loads some of its code lazily otherwise).
     rolldownOptions: { output: { codeSplitting: false } },

@@ -53,13 +53,25 @@ function withoutNodedir(): NodeJS.ProcessEnv {
   return env;
 }
 
-const runNodeGyp: GypRunner = (cwd, args) =>
-  run(
-    process.execPath,
-    [createRequire(import.meta.url).resolve('node-gyp/bin/node-gyp.js'), ...args],
-    cwd,
-    withoutNodedir(),
-  );
+/** npm's own node-gyp (npm names it to the scripts it runs), else the one in node_modules. */
+function nodeGypScript(): string | undefined {
+  const fromNpm = process.env['npm_config_node_gyp'];
+  if (fromNpm && existsSync(fromNpm)) return fromNpm;
+  try {
+    return createRequire(import.meta.url).resolve('node-gyp/bin/node-gyp.js');
+  } catch {
+    return undefined;
+  }
+}
+
+const runNodeGyp: GypRunner = (cwd, args) => {
+  const gyp = nodeGypScript();
+  if (!gyp) {
+    process.stderr.write('node-gyp, the native-module compiler that comes with npm, was not found.\n');
+    return Promise.resolve(1);
+  }
+  return run(process.execPath, [gyp, ...args], cwd, withoutNodedir());
+};
 
 export interface EnsureDriverOptions {
   root?: string;

@@ -3,9 +3,10 @@
 /**
  * Monaco, bundled with the app (never from a CDN) and loaded only when the playground's
  * editor is first shown, so the app's first view does not wait for it. The editor core,
- * its features, and TypeScript only; the TypeScript language service knows
- * @aws-sdk/client-kms's declarations (collected at build time) for IntelliSense, and it
- * also compiles the learner's code for the runner: the same compiler, options and version
+ * its features, and TypeScript only; the TypeScript language service knows the
+ * declarations of @aws-sdk/client-kms, client-iam and client-sts (collected at build time)
+ * for IntelliSense, and it also compiles the learner's code for the runner: the same
+ * compiler, options and version
  * that draw the squiggles, already running in its worker, so no second compiler is loaded.
  */
 import * as monaco from 'monaco-editor/editor';

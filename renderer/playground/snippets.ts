@@ -16,12 +16,20 @@ export interface Snippet {
   expectedErrors?: readonly string[];
 }
 
-const S = (id: string, family: string, title: string, summary: string, code: string): Snippet => ({
+const S = (
+  id: string,
+  family: string,
+  title: string,
+  summary: string,
+  code: string,
+  expectedErrors?: readonly string[],
+): Snippet => ({
   id,
   family,
   title,
   summary,
   code: code.replace(/^\n/, ''),
+  ...(expectedErrors ? { expectedErrors } : {}),
 });
 
 export const SNIPPETS: readonly Snippet[] = [
@@ -453,6 +461,54 @@ const { CiphertextBlob } = await home.send(new EncryptCommand({ KeyId, Plaintext
 const { Plaintext } = await away.send(new DecryptCommand({ KeyId, CiphertextBlob }));
 export default new TextDecoder().decode(Plaintext);
 `,
+  ),
+  S(
+    'assume-role',
+    'IAM and STS',
+    'Assume a role, then use a key',
+    'Create a role with IAM, assume it with STS, and call KMS with its temporary credentials.',
+    `
+import { STSClient, GetCallerIdentityCommand, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { IAMClient, CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { KMSClient, CreateKeyCommand, EncryptCommand, DecryptCommand } from '@aws-sdk/client-kms';
+
+const sts = new STSClient({});
+const me = await sts.send(new GetCallerIdentityCommand({}));
+console.log('signed in as', me.Arn);
+
+// A role that principals of this account may assume, allowed to Encrypt and nothing else.
+const iam = new IAMClient({});
+const RoleName = \`encryptor-\${Date.now()}\`;
+const trust = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { AWS: \`arn:aws:iam::\${me.Account}:root\` }, Action: 'sts:AssumeRole' }],
+};
+const { Role } = await iam.send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: JSON.stringify(trust) }));
+const encryptOnly = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Encrypt', Resource: '*' }] };
+await iam.send(new PutRolePolicyCommand({ RoleName, PolicyName: 'encrypt-only', PolicyDocument: JSON.stringify(encryptOnly) }));
+
+// The default key policy delegates to the account, so the role's IAM policy decides.
+const KeyId = (await new KMSClient({}).send(new CreateKeyCommand({ Description: 'for the role' }))).KeyMetadata!.KeyId!;
+
+// Temporary credentials for a session of the role; they expire on the sandbox's clock.
+const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: Role!.Arn!, RoleSessionName: 'playground' }));
+const credentials = {
+  accessKeyId: Credentials!.AccessKeyId!,
+  secretAccessKey: Credentials!.SecretAccessKey!,
+  sessionToken: Credentials!.SessionToken!,
+};
+const session = await new STSClient({ credentials }).send(new GetCallerIdentityCommand({}));
+const asRole = new KMSClient({ credentials });
+const { CiphertextBlob } = await asRole.send(new EncryptCommand({ KeyId, Plaintext: new TextEncoder().encode('hi') }));
+let decrypt = 'allowed';
+try {
+  await asRole.send(new DecryptCommand({ CiphertextBlob }));
+} catch (e) {
+  decrypt = (e as Error).name;
+}
+export default { session: session.Arn, encrypt: 'allowed', decrypt };
+`,
+    ['AccessDeniedException'],
   ),
   S(
     'errors',

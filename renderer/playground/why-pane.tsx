@@ -36,7 +36,7 @@ export function CallActions({ entry }: { entry: CallEntry }) {
   const hasPrincipal = useAppState((s) => s.principalArn !== undefined);
   return (
     <span className="call-actions">
-      {entry.requestId ? (
+      {entry.requestId && (entry.service ?? 'kms') === 'kms' ? (
         <WhyButton requestId={entry.requestId} operation={entry.operation} failed={entry.status >= 400} />
       ) : null}
       {isReplayable(entry) ? (

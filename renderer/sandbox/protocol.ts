@@ -22,7 +22,12 @@ export interface CallRecord {
   response: string;
   /** The response's x-amzn-requestid: what `sandbox.explainDecision` and CloudTrail's requestID know the call by. */
   requestId?: string;
+  /** The service the request was signed for ('kms', 'iam', 'sts', 'cloudtrail'); KMS when absent. */
+  service?: string;
 }
+
+/** Services a call may name: the sandbox's endpoint serves these. */
+const SERVICES = new Set(['kms', 'iam', 'sts', 'cloudtrail']);
 
 /** A request id as the sandbox issues them (a UUID); anything else from the worker is dropped. */
 const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -100,6 +105,8 @@ export function parseWorkerMessage(data: unknown): WorkerMessage | undefined {
       const requestId = r['requestId'];
       const checked = record as CallRecord;
       if (typeof requestId === 'string' && REQUEST_ID.test(requestId)) checked.requestId = requestId;
+      const service = r['service'];
+      if (typeof service === 'string' && SERVICES.has(service)) checked.service = service;
       return { kind: 'call', runId, record: checked };
     }
     case 'send': {

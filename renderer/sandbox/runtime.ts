@@ -1,13 +1,15 @@
 /**
  * Runs one learner's program: compiled TypeScript (CommonJS, so `import` becomes `require`)
  * wrapped in an async function, so top-level await works. `require('@aws-sdk/client-kms')`
- * gives the real SDK, whose KMSClient defaults to the chosen principal's credentials and
- * Region and whose request handler hands each signed HTTP request to the host instead of
- * the network. The result is the module's default export.
+ * (and `client-iam`, `client-sts`) gives the real SDK, whose client defaults to the chosen
+ * principal's credentials and Region and whose request handler hands each signed HTTP
+ * request to the host instead of the network. The result is the module's default export.
  *
  * No DOM and no Node here: the runner worker uses this module, and so do tests in Node.
  */
+import * as iam from '@aws-sdk/client-iam';
 import * as kms from '@aws-sdk/client-kms';
+import * as sts from '@aws-sdk/client-sts';
 import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
 import type { WireRequest, WireResponse } from '../../core/app/contract';
 import { formatLog, inspect } from './format';
@@ -16,7 +18,13 @@ import { clip, MAX_LOG_ENTRIES, type CallRecord, type LogLevel, type RunConfig, 
 /** The name the compiled code runs under; stack frames in it carry this name. */
 export const SOURCE_URL = 'playground.js';
 const PARAMETERS = ['require', 'exports', 'module', 'console'] as const;
-const MODULE = '@aws-sdk/client-kms';
+/** The SDK packages a program may import, each with its client class. */
+const SDKS = {
+  '@aws-sdk/client-kms': [kms, 'KMSClient'],
+  '@aws-sdk/client-iam': [iam, 'IAMClient'],
+  '@aws-sdk/client-sts': [sts, 'STSClient'],
+} as const;
+export const SDK_MODULES = Object.keys(SDKS) as (keyof typeof SDKS)[];
 
 export interface RuntimeHost {
   send(request: WireRequest): Promise<WireResponse>;
@@ -55,15 +63,25 @@ function pathOf(request: HttpRequest): string {
   return query.length ? `${request.path}?${query.join('&')}` : request.path;
 }
 
-/** The Region a SigV4 request was signed for, from its credential scope. */
-export function signingRegion(authorization: string | undefined): string {
-  return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(authorization ?? '')?.[1] ?? '';
+/** The Region and service a SigV4 request was signed for, from its credential scope. */
+export function signingScope(authorization: string | undefined): { region: string; service: string } {
+  const m = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\//.exec(authorization ?? '');
+  return { region: m?.[1] ?? '', service: m?.[2] ?? '' };
 }
 
 /** The response's x-amzn-requestid header, which names the call in CloudTrail and in `sandbox.explainDecision`. */
 function requestIdOf(headers: Record<string, string>): { requestId?: string } {
   const id = Object.entries(headers).find(([k]) => k.toLowerCase() === 'x-amzn-requestid')?.[1];
   return id ? { requestId: id } : {};
+}
+
+/**
+ * The operation a request calls: the end of X-Amz-Target for JSON protocols (KMS's
+ * `TrentService.Encrypt`), the Action field of a Query protocol's form body (IAM, STS).
+ */
+export function operationOf(target: string | undefined, body: Uint8Array): string {
+  if (target) return target.slice(target.lastIndexOf('.') + 1);
+  return new URLSearchParams(new TextDecoder().decode(body)).get('Action') ?? '';
 }
 
 /** The SDK's HTTP handler: each request goes to the host; nothing touches the network. */
@@ -80,9 +98,11 @@ export function hostRequestHandler(host: RuntimeHost, now: () => number) {
       });
       const header = (name: string) =>
         Object.entries(request.headers).find(([k]) => k.toLowerCase() === name)?.[1] ?? undefined;
+      const scope = signingScope(header('authorization'));
       host.call({
-        operation: (header('x-amz-target') ?? '').replace(/^TrentService\./, ''),
-        region: signingRegion(header('authorization')),
+        operation: operationOf(header('x-amz-target'), bytes),
+        region: scope.region,
+        service: scope.service,
         status: response.status,
         ms: Math.round(now() - started),
         request: clip(new TextDecoder().decode(bytes)),
@@ -102,16 +122,24 @@ export function hostRequestHandler(host: RuntimeHost, now: () => number) {
   };
 }
 
-/** @aws-sdk/client-kms with a KMSClient whose defaults are the playground's principal and Region. */
-export function playgroundKms(config: RunConfig, host: RuntimeHost, now: () => number): typeof kms {
-  const requestHandler = hostRequestHandler(host, now);
-  class KMSClient extends kms.KMSClient {
-    constructor(...args: ConstructorParameters<typeof kms.KMSClient>) {
-      const given = (args[0] ?? {}) as kms.KMSClientConfig;
+type Sdk = (typeof SDKS)[keyof typeof SDKS][0];
+
+/** An SDK package whose client defaults to the playground's principal and Region, and sends through the host. */
+function playgroundSdk<M extends Sdk>(
+  sdk: M,
+  clientName: string,
+  config: RunConfig,
+  requestHandler: ReturnType<typeof hostRequestHandler>,
+): M {
+  const Base = (sdk as unknown as Record<string, new (config?: object) => object>)[clientName]!;
+  const Client = class extends Base {
+    constructor(...args: unknown[]) {
+      const given = (args[0] ?? {}) as object;
       super({ region: config.region, credentials: config.credentials, ...given, requestHandler });
     }
-  }
-  return { ...kms, KMSClient };
+  };
+  Object.defineProperty(Client, 'name', { value: clientName });
+  return { ...sdk, [clientName]: Client };
 }
 
 /** A console whose output goes to the host, capped at MAX_LOG_ENTRIES lines per run. */
@@ -221,10 +249,19 @@ export async function execute(
 ): Promise<ExecuteResult> {
   const now = options.now ?? (() => performance.now());
   const lineOffset = await bodyLineOffset();
-  const modules: Record<string, unknown> = { [MODULE]: playgroundKms(config, host, now) };
+  const requestHandler = hostRequestHandler(host, now);
+  const modules = new Map<string, unknown>();
   const require = (name: string): unknown => {
-    if (Object.hasOwn(modules, name)) return modules[name];
-    throw new Error(`Cannot find module '${name}': the playground provides '${MODULE}' only.`);
+    if (!Object.hasOwn(SDKS, name)) {
+      throw new Error(
+        `Cannot find module '${name}': the playground provides ${SDK_MODULES.map((m) => `'${m}'`).join(', ')} only.`,
+      );
+    }
+    if (!modules.has(name)) {
+      const [sdk, clientName] = SDKS[name as keyof typeof SDKS];
+      modules.set(name, playgroundSdk(sdk, clientName, config, requestHandler));
+    }
+    return modules.get(name);
   };
   const exports: Record<string, unknown> = {};
   const module = { exports };

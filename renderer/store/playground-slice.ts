@@ -29,6 +29,8 @@ export type OutputEntry =
       requestId?: string;
       /** The simulated AWS service that made the call on the principal's behalf (services.callKms). */
       via?: string;
+      /** The service the request was signed for ('iam', 'sts'…); KMS when absent. */
+      service?: string;
     }
   | { id: number; kind: 'error'; name: string; message: string; line?: number; column?: number }
   | { id: number; kind: 'diagnostic'; severity: 'error' | 'warning'; text: string; line: number }

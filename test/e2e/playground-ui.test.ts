@@ -229,4 +229,26 @@ describe.skipIf(reason !== '')(`the playground in Chromium${reason ? ` (skipped:
     await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
     await browser.screenshot('playground-dark-saved');
   });
+
+  it('runs the IAM and STS clients too: a role is made, assumed, and its session calls KMS', async () => {
+    const { page } = browser;
+    await setTimeLimit(page, 10);
+    await command(page, 'Assume a role');
+    const discard = page
+      .getByRole('alertdialog', { name: 'Discard changes?' })
+      .getByRole('button', { name: 'Discard' });
+    if (await discard.isVisible().catch(() => false)) await discard.click();
+    await expect.poll(() => page.locator('.view-lines').innerText()).toContain('AssumeRoleCommand');
+    const status = await run(page);
+    const output = await lastRunOutput(page);
+    expect(status, output).toMatch(/^Completed in/);
+    // The editor knows the IAM and STS declarations: no import is flagged before the run.
+    expect(output).not.toContain('Cannot find module');
+    for (const call of ['GetCallerIdentity 200', 'CreateRole 200', 'AssumeRole 200', 'Encrypt 200', 'Decrypt 400']) {
+      expect(output).toContain(`→ ${call}`);
+    }
+    expect(output).toMatch(/assumed-role\/encryptor-\d+\/playground/);
+    expect(output).toContain("decrypt: 'AccessDeniedException'");
+    await browser.screenshot('playground-iam-sts');
+  });
 });

@@ -35,7 +35,7 @@ const callRecord = (operation: string, status: number, requestId: string | undef
 });
 
 /** A program whose run shows these calls. */
-function withCalls(records: ReturnType<typeof callRecord>[]) {
+function withCalls(records: (ReturnType<typeof callRecord> & { service?: string })[]) {
   return renderApp(({ runId }) => [
     { kind: 'started', runId },
     ...records.map((record) => ({ kind: 'call', runId, record })),
@@ -105,6 +105,21 @@ describe('Why?', () => {
     expect(
       within(log).getByRole('button', { name: 'Why was Decrypt denied or failed?' }).getAttribute('aria-pressed'),
     ).toBe('true');
+  });
+
+  it('offers Why? on KMS calls only: IAM and STS calls are not KMS authorization decisions', async () => {
+    const rendered = withCalls([
+      { ...callRecord('AssumeRole', 200, VIA_ID), service: 'sts' },
+      { ...callRecord('Decrypt', 400, DENIED_ID), service: 'kms' },
+    ]);
+    addCalls(rendered.host, { 'sandbox.explainDecision': explainHandler });
+    const log = await runProgram(rendered);
+    expect(within(log).getByText(/AssumeRole/)).toBeTruthy();
+    expect(
+      within(log)
+        .getAllByRole('button', { name: /^Why was/ })
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual(['Why was Decrypt denied or failed?']);
   });
 
   it('marks the condition that failed when no statement allowed the call', async () => {

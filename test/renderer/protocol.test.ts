@@ -12,6 +12,17 @@ describe('messages from the runner worker', () => {
     });
     const record = { operation: 'Encrypt', region: 'us-east-1', status: 200, ms: 3, request: '{}', response: '{}' };
     expect(parseWorkerMessage({ kind: 'call', runId: 2, record })).toEqual({ kind: 'call', runId: 2, record });
+    // The signing service is kept when it is one the sandbox serves, dropped otherwise.
+    expect(parseWorkerMessage({ kind: 'call', runId: 2, record: { ...record, service: 'sts' } })).toEqual({
+      kind: 'call',
+      runId: 2,
+      record: { ...record, service: 'sts' },
+    });
+    expect(parseWorkerMessage({ kind: 'call', runId: 2, record: { ...record, service: '<b>x</b>' } })).toEqual({
+      kind: 'call',
+      runId: 2,
+      record,
+    });
     const request = { method: 'POST', path: '/', headers: { 'x-amz-target': 'TrentService.Encrypt' }, body: 'e30=' };
     expect(parseWorkerMessage({ kind: 'send', runId: 2, id: 5, request })).toEqual({
       kind: 'send',

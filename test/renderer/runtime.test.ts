@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorPosition, signingRegion } from '../../renderer/sandbox/runtime';
+import { errorPosition, operationOf, signingScope } from '../../renderer/sandbox/runtime';
 import { playgroundHost, type PlaygroundHost } from '../helpers/playground';
 import { PARTNER_CREDENTIALS } from '../helpers/server';
 
@@ -86,7 +86,8 @@ console.log('never');
       ok: false,
       error: expect.objectContaining({
         name: 'Error',
-        message: "Cannot find module 'node:fs': the playground provides '@aws-sdk/client-kms' only.",
+        message:
+          "Cannot find module 'node:fs': the playground provides '@aws-sdk/client-kms', '@aws-sdk/client-iam', '@aws-sdk/client-sts' only.",
       }),
     });
     expect(missing.line).toBe(1);
@@ -117,11 +118,25 @@ console.log('never');
 });
 
 describe('runtime helpers', () => {
-  it('reads the signing Region from a SigV4 credential scope', () => {
+  it('reads the signing Region and service from a SigV4 credential scope', () => {
     expect(
-      signingRegion('AWS4-HMAC-SHA256 Credential=AKID/20260115/eu-west-1/kms/aws4_request, SignedHeaders=host'),
-    ).toBe('eu-west-1');
-    expect(signingRegion(undefined)).toBe('');
+      signingScope('AWS4-HMAC-SHA256 Credential=AKID/20260115/eu-west-1/kms/aws4_request, SignedHeaders=host'),
+    ).toEqual({ region: 'eu-west-1', service: 'kms' });
+    expect(signingScope('AWS4-HMAC-SHA256 Credential=AKID/20260115/us-east-1/iam/aws4_request')).toEqual({
+      region: 'us-east-1',
+      service: 'iam',
+    });
+    expect(signingScope(undefined)).toEqual({ region: '', service: '' });
+  });
+
+  it('names the operation of a JSON request by its target and of a Query request by its Action', () => {
+    const none = new Uint8Array();
+    expect(operationOf('TrentService.Encrypt', none)).toBe('Encrypt');
+    expect(operationOf('com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents', none)).toBe(
+      'LookupEvents',
+    );
+    expect(operationOf(undefined, new TextEncoder().encode('Action=AssumeRole&Version=2011-06-15'))).toBe('AssumeRole');
+    expect(operationOf(undefined, none)).toBe('');
   });
 
   it('finds the program’s frame in a stack, below the wrapper’s header', () => {
