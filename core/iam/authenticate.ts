@@ -4,7 +4,7 @@
  */
 import { AwsError } from '../shared/aws-error';
 import { isRegion } from '../kms/arn';
-import type { Caller } from './model';
+import type { Caller, PrincipalRecord, RoleSession } from './model';
 import { checkRequestTime, parseAuthorization, verifySignature, type SignedRequest } from './sigv4';
 import type { IamState } from './state';
 
@@ -54,22 +54,27 @@ export function authenticate(iam: IamState, request: SignedRequest, options: Aut
   const principal = iam.getPrincipal(key.principalArn);
   if (!principal) throw new AwsError('UnrecognizedClientException', INVALID_TOKEN);
   const caller = key.session
-    ? {
-        type: 'AssumedRole' as const,
-        accountId: principal.accountId,
-        arn: `arn:aws:sts::${principal.accountId}:assumed-role/${principal.name}/${key.session.sessionName}`,
-        principalId: `${principal.principalId}:${key.session.sessionName}`,
-        roleArn: principal.arn,
-        sessionName: key.session.sessionName,
-        ...(key.session.tags ? { sessionTags: key.session.tags } : {}),
-        ...(key.session.policy ? { sessionPolicy: key.session.policy } : {}),
-      }
+    ? sessionCaller(principal, key.session)
     : callerFor(principal.kind, principal.arn, principal.accountId, principal.principalId, principal.name);
   caller.accessKeyId = key.accessKeyId;
   // Browsers may not set User-Agent; the SDK then sends its name in x-amz-user-agent.
   const agent = request.headers['user-agent'] ?? request.headers['x-amz-user-agent'];
   if (agent !== undefined) caller.userAgent = agent;
   return { caller, region: credential.region };
+}
+
+/** The caller a session of `role` is: `arn:aws:sts::<account>:assumed-role/<role>/<session>`. */
+export function sessionCaller(role: PrincipalRecord, session: RoleSession): Caller {
+  return {
+    type: 'AssumedRole',
+    accountId: role.accountId,
+    arn: `arn:aws:sts::${role.accountId}:assumed-role/${role.name}/${session.sessionName}`,
+    principalId: `${role.principalId}:${session.sessionName}`,
+    roleArn: role.arn,
+    sessionName: session.sessionName,
+    ...(session.tags ? { sessionTags: session.tags } : {}),
+    ...(session.policy ? { sessionPolicy: session.policy } : {}),
+  };
 }
 
 export function callerFor(

@@ -3,6 +3,7 @@
  * root user, or a role session with its tags and session policy), or an IAM user, root or
  * role session named by ARN. No signature is checked: the service already authenticated it.
  */
+import { sessionCaller } from '../iam/authenticate';
 import type { Caller } from '../iam/model';
 import type { IamState } from '../iam/state';
 import { AppError } from '../shared/errors';
@@ -52,21 +53,7 @@ function callerOfAccessKey(iam: IamState, accessKeyId: string, now: number): Cal
     throw unknownPrincipal(`The temporary credentials ${accessKeyId} have expired.`);
   const principal = iam.getPrincipal(key.principalArn);
   if (!principal) throw unknownPrincipal(`The access key ${accessKeyId} belongs to no principal.`);
-  let caller: Caller;
-  if (key.session) {
-    caller = {
-      type: 'AssumedRole',
-      accountId: principal.accountId,
-      arn: `arn:aws:sts::${principal.accountId}:assumed-role/${principal.name}/${key.session.sessionName}`,
-      principalId: `${principal.principalId}:${key.session.sessionName}`,
-      roleArn: principal.arn,
-      sessionName: key.session.sessionName,
-      ...(key.session.tags ? { sessionTags: key.session.tags } : {}),
-      ...(key.session.policy ? { sessionPolicy: key.session.policy } : {}),
-    };
-  } else {
-    caller = callerOfPrincipal(iam, principal.arn);
-  }
+  const caller = key.session ? sessionCaller(principal, key.session) : callerOfPrincipal(iam, principal.arn);
   caller.accessKeyId = accessKeyId;
   return caller;
 }

@@ -3,7 +3,7 @@
  * domains, the review log in the shape the stats want, and the learner's pace.
  */
 import type { LogRow } from '../srs';
-import { cardFromRaw, type CardRow } from './study-repository';
+import { cardFromRaw, type CardRow, type RawCard } from './study-repository';
 import type { Db } from './database';
 
 export interface CardWithNote extends CardRow {
@@ -117,24 +117,7 @@ export class StudyInsights {
   }
 }
 
-interface RawCardWithNote {
-  id: number;
-  deck_id: string;
-  note_id: string;
-  ord: number;
-  state: number;
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsed_days: number;
-  scheduled_days: number;
-  learning_steps: number;
-  reps: number;
-  lapses: number;
-  last_review: number | null;
-  suspended: number;
-  buried_until: number | null;
-  new_position: number;
+interface RawCardWithNote extends RawCard {
   tags: string;
   domain: string | null;
 }

@@ -67,7 +67,7 @@ export interface LogEntry {
   difficulty: number;
 }
 
-interface RawCard {
+export interface RawCard {
   id: number;
   deck_id: string;
   note_id: string;

@@ -245,20 +245,6 @@ function cardFromRow(get: (f: CsvField) => string, front: string): Card | { id: 
   return problems.length > 0 ? skip(problems.join('; ')) : canonicalCard(raw as unknown as Card);
 }
 
-const CSV_COLUMNS = [
-  'id',
-  'kind',
-  'front',
-  'back',
-  'reverse',
-  'tags',
-  'domain',
-  'source',
-  'verifiedOn',
-  'labs',
-  'options',
-];
-
 /** The cards as CSV with a header row: UTF-8 with a byte-order mark (for spreadsheets), CRLF rows. */
 export function writeCsv(cards: readonly Card[]): string {
   const rows = cards.map((c) => [
@@ -274,5 +260,5 @@ export function writeCsv(cards: readonly Card[]): string {
     (c.labs ?? []).join(' '),
     c.kind === 'mcq' ? JSON.stringify(c.options) : '',
   ]);
-  return `\uFEFF${Papa.unparse({ fields: CSV_COLUMNS, data: rows }, { newline: '\r\n', escapeFormulae: false })}\r\n`;
+  return `\uFEFF${Papa.unparse({ fields: [...CSV_FIELDS], data: rows }, { newline: '\r\n', escapeFormulae: false })}\r\n`;
 }

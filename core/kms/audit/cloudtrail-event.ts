@@ -38,39 +38,6 @@ export interface CloudTrailEvent {
   tlsDetails?: Record<string, Json>;
 }
 
-/** Operations that change nothing: CloudTrail marks them readOnly (crypto operations included). */
-const READ_ONLY = new Set([
-  'Decrypt',
-  'Encrypt',
-  'ReEncrypt',
-  'GenerateDataKey',
-  'GenerateDataKeyWithoutPlaintext',
-  'GenerateDataKeyPair',
-  'GenerateDataKeyPairWithoutPlaintext',
-  'GenerateRandom',
-  'GenerateMac',
-  'VerifyMac',
-  'Sign',
-  'Verify',
-  'DeriveSharedSecret',
-  'Encapsulate',
-  'Decapsulate',
-  'DescribeKey',
-  'DescribeCustomKeyStores',
-  'GetKeyPolicy',
-  'GetKeyRotationStatus',
-  'GetKeyLastUsage',
-  'GetParametersForImport',
-  'GetPublicKey',
-  'ListAliases',
-  'ListGrants',
-  'ListKeyPolicies',
-  'ListKeyRotations',
-  'ListKeys',
-  'ListResourceTags',
-  'ListRetirableGrants',
-]);
-
 /** Operations whose responses carry key material or data: their responseElements are null. */
 const CRYPTO = new Set([
   'Decrypt',
@@ -90,6 +57,23 @@ const CRYPTO = new Set([
   'Decapsulate',
   'GetPublicKey',
   'GetParametersForImport',
+]);
+
+/** Operations that change nothing: CloudTrail marks them readOnly (the crypto operations included). */
+const READ_ONLY = new Set([
+  ...CRYPTO,
+  'DescribeKey',
+  'DescribeCustomKeyStores',
+  'GetKeyPolicy',
+  'GetKeyRotationStatus',
+  'GetKeyLastUsage',
+  'ListAliases',
+  'ListGrants',
+  'ListKeyPolicies',
+  'ListKeyRotations',
+  'ListKeys',
+  'ListResourceTags',
+  'ListRetirableGrants',
 ]);
 
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
