@@ -114,7 +114,20 @@ function test(base: string, request: string, value: PolicyValue): boolean | stri
   }
 }
 
+/** A clause's values when none holds a policy variable: they resolve the same on every request. */
+const staticValues = new WeakMap<ConditionClause, PolicyValue[]>();
+
 function resolveValues(clause: ConditionClause, keys: ContextKeys): PolicyValue[] {
+  const known = staticValues.get(clause);
+  if (known) return known;
+  const values = resolveFresh(clause, keys);
+  if (clause.templates.every((template) => template.every((part) => part.kind !== 'var'))) {
+    staticValues.set(clause, values);
+  }
+  return values;
+}
+
+function resolveFresh(clause: ConditionClause, keys: ContextKeys): PolicyValue[] {
   const lookup = (name: string): string | undefined => keys.variable(name);
   const arn = clause.operator.family === 'Arn';
   return clause.templates.map((template: Template): PolicyValue => {

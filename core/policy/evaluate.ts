@@ -129,6 +129,13 @@ const labelOf = (statement: Statement): string => {
   return label;
 };
 
+/** A statement that does not apply; its reason is written only when an explanation is wanted. */
+function skipped(result: StatementResult, explain: boolean, at: SkippedAt, why: () => string): StatementResult {
+  return { ...result, skippedAt: at, explanation: explain ? `${result.label} does not apply: ${why()}.` : '' };
+}
+
+const labelList = (list: StatementResult[]): string => list.map((s) => s.label).join(', ');
+
 function evaluateStatement(
   policy: Policy,
   statement: Statement,
@@ -140,22 +147,20 @@ function evaluateStatement(
   const base = { index: statement.index, effect: statement.effect, label, conditions: [] as ConditionResult[] };
   const result: StatementResult = { ...base, applies: false, explanation: '' };
   if (statement.sid !== undefined) result.sid = statement.sid;
-  // Reasons are written only when an explanation is wanted: deciding needs none of the text.
-  const skip = (at: SkippedAt, why: () => string): StatementResult => ({
-    ...result,
-    skippedAt: at,
-    explanation: explain ? `${label} does not apply: ${why()}.` : '',
-  });
 
   if (!statement.action || (policy.kind === 'key' && !statement.resource)) {
     const missing = !statement.action ? 'Action' : 'Resource';
-    return skip('no-effect', () =>
-      `it has no ${missing} element, and a key policy statement without one has no effect`);
+    return skipped(
+      result,
+      explain,
+      'no-effect',
+      () => `it has no ${missing} element, and a key policy statement without one has no effect`,
+    );
   }
   const parts: string[] = [];
   if (statement.principal) {
     const match = matchPrincipal(statement, request);
-    if (typeof match === 'string') return skip('principal', () => match);
+    if (typeof match === 'string') return skipped(result, explain, 'principal', () => match);
     result.principal = match;
     if (explain)
       parts.push(
@@ -170,10 +175,15 @@ function evaluateStatement(
   const action = statement.action;
   const actionHit = action.patterns.find((p) => wildcardMatch(p, request.action, true));
   if (!action.negated && !actionHit) {
-    return skip('action', () => `the action ${request.action} does not match Action ${quoteList(action.patterns)}`);
+    return skipped(
+      result,
+      explain,
+      'action',
+      () => `the action ${request.action} does not match Action ${quoteList(action.patterns)}`,
+    );
   }
   if (action.negated && actionHit) {
-    return skip('action', () => `the action ${request.action} matches NotAction "${actionHit}"`);
+    return skipped(result, explain, 'action', () => `the action ${request.action} matches NotAction "${actionHit}"`);
   }
   if (explain)
     parts.push(
@@ -187,18 +197,27 @@ function evaluateStatement(
     const tried = set.patterns.map((p) => resourceMatches(p, request.resource, keys));
     const hit = tried.find((t) => t.hit);
     if (!set.negated && !hit) {
-      return skip('resource', () =>
-        `the resource ${request.resource} does not match Resource ${quoteList(tried.map((t) => t.shown))}`);
+      return skipped(
+        result,
+        explain,
+        'resource',
+        () => `the resource ${request.resource} does not match Resource ${quoteList(tried.map((t) => t.shown))}`,
+      );
     }
     if (set.negated && hit)
-      return skip('resource', () => `the resource ${request.resource} matches NotResource "${hit.shown}"`);
+      return skipped(
+        result,
+        explain,
+        'resource',
+        () => `the resource ${request.resource} matches NotResource "${hit.shown}"`,
+      );
     if (explain)
       parts.push(set.negated ? `the resource is not in NotResource` : `the resource matches "${hit!.shown}"`);
   }
 
   const conditions = statement.conditions.map((clause) => evaluateClause(clause, keys, explain));
   const failed = conditions.find((c) => !c.passed);
-  if (failed) return { ...skip('condition', () => `condition ${failed.explanation}`), conditions };
+  if (failed) return { ...skipped(result, explain, 'condition', () => `condition ${failed.explanation}`), conditions };
   if (explain && conditions.length) {
     parts.push(`every condition passed (${conditions.map((c) => c.explanation).join('; ')})`);
   }
@@ -273,26 +292,25 @@ function evaluateFresh(policy: Policy, request: RequestContext, explain: boolean
   const statements = policy.statements.map((s) => evaluateStatement(policy, s, request, keys, explain));
   const denies = statements.filter((s) => s.applies && s.effect === 'Deny');
   const allows = statements.filter((s) => s.applies && s.effect === 'Allow');
-  const names = (list: StatementResult[]): string => list.map((s) => s.label).join(', ');
   if (denies.length) {
     return {
       decision: 'Deny',
       deciding: denies,
       statements,
-      summary: `Explicitly denied by ${names(denies)}: ${request.action} on ${request.resource}.`,
+      summary: `Explicitly denied by ${labelList(denies)}: ${request.action} on ${request.resource}.`,
     };
   }
   if (allows.length) {
     const evaluation: Evaluation = { decision: 'Allow', deciding: allows, statements, summary: '' };
     if (policy.kind === 'identity') {
-      evaluation.summary = `Allowed by ${names(allows)}.`;
+      evaluation.summary = `Allowed by ${labelList(allows)}.`;
       return evaluation;
     }
     const direct = allows.filter((s) => s.principal?.via === 'principal');
     evaluation.via = direct.length ? 'principal' : 'account';
     evaluation.summary = direct.length
-      ? `Allowed by ${names(direct)}, which names the caller.`
-      : `Allowed by ${names(allows)} through the account principal: IAM policies of account ${request.principal.accountId ?? ''} must also allow ${request.action}.`;
+      ? `Allowed by ${labelList(direct)}, which names the caller.`
+      : `Allowed by ${labelList(allows)} through the account principal: IAM policies of account ${request.principal.accountId ?? ''} must also allow ${request.action}.`;
     return evaluation;
   }
   const who = policy.kind === 'identity' ? '' : ` for ${request.principal.arn}`;
