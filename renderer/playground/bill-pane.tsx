@@ -82,7 +82,7 @@ function MonthReport({ report, current }: { report: BillingReport; current: bool
         <p className="empty">No requests this month.</p>
       ) : (
         <table className="bill-table">
-          <caption className="sr-mark">Requests by price category</caption>
+          <caption className="visually-hidden">Requests by price category</caption>
           <thead>
             <tr>
               <th scope="col">Category</th>
@@ -108,7 +108,7 @@ function MonthReport({ report, current }: { report: BillingReport; current: bool
         <p className="empty">No key was billed this month.</p>
       ) : (
         <table className="bill-table">
-          <caption className="sr-mark">Storage and requests by key</caption>
+          <caption className="visually-hidden">Storage and requests by key</caption>
           <thead>
             <tr>
               <th scope="col">Key</th>
@@ -142,7 +142,7 @@ function MonthReport({ report, current }: { report: BillingReport; current: bool
         <>
           <h3 className="bill-heading">By account</h3>
           <table className="bill-table">
-            <caption className="sr-mark">Totals by account</caption>
+            <caption className="visually-hidden">Totals by account</caption>
             <tbody>
               {report.accounts.map((a) => (
                 <tr key={a.account}>
@@ -211,7 +211,7 @@ function YearReport() {
         ) : null}
       </dl>
       <table className="bill-table">
-        <caption className="sr-mark">Bill by month</caption>
+        <caption className="visually-hidden">Bill by month</caption>
         <thead>
           <tr>
             <th scope="col">Month</th>

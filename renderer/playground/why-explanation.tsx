@@ -40,7 +40,7 @@ function Condition({ c }: { c: ConditionExplanation }) {
       <span className="cond-mark" aria-hidden="true">
         {c.passed ? '✓' : '✗'}
       </span>
-      <span className="sr-mark">{c.passed ? 'passed: ' : 'failed: '}</span>
+      <span className="visually-hidden">{c.passed ? 'passed: ' : 'failed: '}</span>
       <code>{c.operator}</code> <code>{c.key}</code>
       <div className="cond-values">
         request {values(c.requestValues)} · policy {values(c.policyValues)}
