@@ -4,7 +4,14 @@
  * policy). The root user is not governed by identity policies. Used by IAM/STS for their own
  * calls and by the KMS authorizer, which combines them with key policies and grants.
  */
-import { evaluatePolicy, parsePolicy, type Evaluation, type Policy, type RequestContext } from '../policy';
+import {
+  evaluatePolicy,
+  parsePolicy,
+  type Evaluation,
+  type Policy,
+  type RequestContext,
+  type RequestPrincipal,
+} from '../policy';
 import type { Caller, PrincipalRecord } from './model';
 import type { IamState } from './state';
 
@@ -87,19 +94,20 @@ export function decideIdentity(iam: IamState, caller: Caller, request: RequestCo
 }
 
 /** The request principal the policy language evaluates, for a sandbox caller. */
-export function requestPrincipal(caller: Caller, principal?: PrincipalRecord) {
-  const tags = {
-    ...Object.fromEntries((principal?.tags ?? []).map((t) => [t.Key, t.Value])),
-    ...(caller.sessionTags ?? {}),
-  };
-  return {
-    type: caller.type === 'AWSAccount' ? ('Root' as const) : caller.type,
+export function requestPrincipal(caller: Caller, principal?: PrincipalRecord): RequestPrincipal {
+  const p: RequestPrincipal = {
+    type: caller.type === 'AWSAccount' ? 'Root' : caller.type,
     arn: caller.arn,
     accountId: caller.accountId,
     userId: caller.principalId,
-    ...(caller.roleArn ? { roleArn: caller.roleArn } : {}),
-    ...(caller.userName ? { userName: caller.userName } : {}),
-    ...(caller.service ? { service: caller.service } : {}),
-    tags,
   };
+  if (caller.roleArn) p.roleArn = caller.roleArn;
+  if (caller.userName) p.userName = caller.userName;
+  if (caller.service) p.service = caller.service;
+  // Session tags win over the principal's own tags of the same key.
+  const tags = principal?.tags ?? [];
+  if (tags.length > 0 || caller.sessionTags) {
+    p.tags = { ...Object.fromEntries(tags.map((t) => [t.Key, t.Value])), ...caller.sessionTags };
+  }
+  return p;
 }

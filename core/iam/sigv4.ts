@@ -177,6 +177,13 @@ export function verifySignature(request: SignedRequest, parsed: ParsedAuthorizat
   }
 }
 
+/** A time in SigV4's basic format (20150830T123600Z), for messages. */
+const fmt = (ms: number): string =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+
 /** AWS allows a signature's time to be 5 minutes from its own clock (here: the host's real clock). */
 export function checkRequestTime(amzDate: string, wallNowMs: number, skewMs = 5 * 60 * 1000): void {
   const t = Date.UTC(
@@ -187,11 +194,6 @@ export function checkRequestTime(amzDate: string, wallNowMs: number, skewMs = 5 
     Number(amzDate.slice(11, 13)),
     Number(amzDate.slice(13, 15)),
   );
-  const fmt = (ms: number) =>
-    new Date(ms)
-      .toISOString()
-      .replace(/[-:]/g, '')
-      .replace(/\.\d{3}/, '');
   if (t < wallNowMs - skewMs) {
     throw new AwsError(
       'InvalidSignatureException',

@@ -30,17 +30,16 @@ export interface ParsedBlob extends BlobHeader {
 }
 
 function encodeHeader(h: BlobHeader): Buffer {
-  const field = (text: string) => {
-    const bytes = Buffer.from(text, 'ascii');
-    return Buffer.concat([Buffer.from([bytes.length]), bytes]);
-  };
-  return Buffer.concat([
-    Buffer.from([VERSION]),
-    field(h.account),
-    field(h.region),
-    field(h.keyId),
-    Buffer.from(h.materialId, 'hex'),
-  ]);
+  const fields = [h.account, h.region, h.keyId];
+  const out = Buffer.allocUnsafe(1 + fields.reduce((n, f) => n + 1 + f.length, 0) + MATERIAL_ID_LENGTH);
+  out[0] = VERSION;
+  let offset = 1;
+  for (const text of fields) {
+    out[offset] = text.length;
+    offset += 1 + out.write(text, offset + 1, 'ascii');
+  }
+  out.write(h.materialId, offset, 'hex');
+  return out;
 }
 
 const aad = (header: Buffer, context: EncryptionContext | undefined) =>
@@ -61,17 +60,15 @@ export function sealBlob(
 /** Reads the header of a blob; undefined when the bytes are not one of ours. */
 export function parseBlob(blob: Buffer): ParsedBlob | undefined {
   if (blob.length < 1 || blob[0] !== VERSION) return undefined;
+  const fields: string[] = [];
   let offset = 1;
-  const field = (): string | undefined => {
+  for (let i = 0; i < 3; i++) {
     const length = blob[offset];
     if (length === undefined || offset + 1 + length > blob.length) return undefined;
-    const text = blob.subarray(offset + 1, offset + 1 + length).toString('ascii');
+    fields.push(blob.toString('ascii', offset + 1, offset + 1 + length));
     offset += 1 + length;
-    return text;
-  };
-  const account = field();
-  const region = field();
-  const keyId = field();
+  }
+  const [account, region, keyId] = fields;
   if (account === undefined || region === undefined || keyId === undefined) return undefined;
   if (offset + MATERIAL_ID_LENGTH + IV_LENGTH + TAG_LENGTH > blob.length) return undefined;
   const materialId = blob.subarray(offset, offset + MATERIAL_ID_LENGTH).toString('hex');

@@ -7,7 +7,7 @@ import type { OperationContext } from './context';
 import { dryRun } from './errors';
 import { assertKeyState, type KeyStateRule } from './key-states';
 import type { GrantRecord, KeyRecord } from './model';
-import type { KmsAction } from './seams';
+import type { AuthorizationRequest, KmsAction, QuotaRequest } from './seams';
 
 /** Authorizes the call on `key` and checks that the key's state allows the operation. */
 export function authorizeKey(
@@ -20,7 +20,7 @@ export function authorizeKey(
   // The key is the call's resource even when the call is throttled or denied (the audit names it).
   if (!ctx.touched.includes(key)) ctx.touched.push(key);
   chargeQuota(ctx, key, input);
-  const request = {
+  const request: AuthorizationRequest = {
     operation,
     caller: ctx.caller,
     region: ctx.region,
@@ -28,9 +28,10 @@ export function authorizeKey(
     input: input as Record<string, unknown>,
     now: ctx.now,
     requestId: ctx.requestId,
-    ...(options.grant ? { grant: options.grant } : {}),
   };
-  ctx.authorizer.authorize(ctx.requestAlias === undefined ? request : { ...request, requestAlias: ctx.requestAlias });
+  if (options.grant) request.grant = options.grant;
+  if (ctx.requestAlias !== undefined) request.requestAlias = ctx.requestAlias;
+  ctx.authorizer.authorize(request);
   // A permission that is not an operation (kms:ReEncryptFrom) takes the state rule of the call.
   assertKeyState(isKmsOperation(operation) ? operation : ctx.operation, key, options.rule);
 }
@@ -73,13 +74,14 @@ export function checkPolicyLockout(
 export function chargeQuota(ctx: OperationContext, key: KeyRecord | undefined, input: object): void {
   if (ctx.quotaCharged) return;
   ctx.quotaCharged = true;
-  const request = {
+  const request: QuotaRequest = {
     operation: ctx.operation,
     caller: ctx.caller,
     region: ctx.region,
     input: input as Record<string, unknown>,
   };
-  ctx.quota.admit(key ? { ...request, key } : request);
+  if (key) request.key = key;
+  ctx.quota.admit(request);
 }
 
 /** After every check passed: a DryRun call stops here with AWS's DryRunOperationException. */

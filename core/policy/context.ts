@@ -47,37 +47,66 @@ export interface RequestContext {
 
 const scalarText = (v: ContextScalar): string => (typeof v === 'string' ? v : String(v));
 
-/** Case-insensitive access to the request's condition keys, derived keys included. */
-export class ContextKeys {
-  private readonly explicit = new Map<string, string[] | undefined>();
-  private readonly variables = new Map<string, string>();
+/** The request's keys by their lower-case names; of two spellings of one key, the later wins. */
+function foldKeys(keys: Readonly<Record<string, ContextValue | null | undefined>>) {
+  const folded = new Map<string, ContextValue | null | undefined>();
+  for (const [key, value] of Object.entries(keys)) folded.set(key.toLowerCase(), value);
+  return folded;
+}
 
-  constructor(private readonly request: RequestContext) {
-    for (const [key, value] of Object.entries(request.keys ?? {})) {
-      // A key given as null is absent, even one that would be derived from the principal.
-      if (value === null || value === undefined) this.explicit.set(key.toLowerCase(), undefined);
-      else
-        this.explicit.set(
-          key.toLowerCase(),
-          Array.isArray(value) ? value.map(scalarText) : [scalarText(value as ContextScalar)],
-        );
-    }
-    for (const [key, value] of Object.entries(request.variables ?? {})) this.variables.set(key.toLowerCase(), value);
-  }
+let lastKeys: ContextKeys | undefined;
+
+/**
+ * One request is often evaluated against several policies (a caller's identity policies), one
+ * after another: they share one reader, and its case-insensitive index if one is built.
+ */
+export function contextKeysOf(request: RequestContext): ContextKeys {
+  if (lastKeys?.request !== request) lastKeys = new ContextKeys(request);
+  return lastKeys;
+}
+
+/**
+ * Case-insensitive access to the request's condition keys, derived keys included. A key is
+ * looked up as written first (policies mostly spell keys as AWS does); the case-insensitive
+ * index is built only when that misses.
+ */
+export class ContextKeys {
+  private folded: Map<string, ContextValue | null | undefined> | undefined;
+  private foldedVariables: Map<string, string> | undefined;
+
+  constructor(readonly request: RequestContext) {}
 
   /** The key's values: undefined when absent, `[]` for a multivalued key with no values. */
   values(key: string): string[] | undefined {
-    const lower = key.toLowerCase();
-    if (this.explicit.has(lower)) return this.explicit.get(lower);
-    const derived = this.derived(lower);
+    const given = this.request.keys;
+    let value: ContextValue | null | undefined;
+    let found = false;
+    if (given !== undefined && Object.hasOwn(given, key)) {
+      value = given[key];
+      found = true;
+    } else if (given !== undefined) {
+      const lower = key.toLowerCase();
+      const folded = (this.folded ??= foldKeys(given));
+      found = folded.has(lower);
+      value = folded.get(lower);
+    }
+    // A key given as null is absent, even one that would be derived from the principal.
+    if (found) {
+      if (value === null || value === undefined) return undefined;
+      return Array.isArray(value) ? value.map(scalarText) : [scalarText(value as ContextScalar)];
+    }
+    const derived = this.derived(key.toLowerCase());
     return derived === undefined ? undefined : [derived];
   }
 
   /** A policy variable's value: single-valued keys only, as AWS allows. */
   variable(name: string): string | undefined {
-    const lower = name.toLowerCase();
-    const given = this.variables.get(lower);
-    if (given !== undefined) return given;
+    const variables = this.request.variables;
+    if (variables !== undefined) {
+      this.foldedVariables ??= new Map(Object.entries(variables).map(([k, v]) => [k.toLowerCase(), v]));
+      const given = this.foldedVariables.get(name.toLowerCase());
+      if (given !== undefined) return given;
+    }
     const values = this.values(name);
     return values?.length === 1 ? values[0] : undefined;
   }

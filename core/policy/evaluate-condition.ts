@@ -40,6 +40,11 @@ interface PolicyValue {
   shown: string;
   /** Undefined when a variable has no value: the value then matches nothing. */
   parts?: ResolvedPart[];
+  /** The resolved value as text (when `parts` is there). */
+  text?: string;
+  /** The value read as a date or a number, once (undefined: not one). */
+  date?: number | undefined;
+  numeric?: number | undefined;
   segments?: ResolvedPart[][];
   missing?: string;
 }
@@ -79,7 +84,7 @@ function compareNumbers(base: string, r: number, p: number): boolean {
 /** The positive test of one request value against one policy value; a string when the request value is unusable. */
 function test(base: string, request: string, value: PolicyValue): boolean | string {
   if (!value.parts) return false;
-  const text = resolvedText(value.parts);
+  const text = value.text!;
   switch (base) {
     case 'StringEquals':
       return request === text;
@@ -107,7 +112,13 @@ function test(base: string, request: string, value: PolicyValue): boolean | stri
     default: {
       const date = base.startsWith('Date');
       const r = date ? parseDate(request) : parseNumeric(request);
-      const p = date ? parseDate(text) : parseNumeric(text);
+      const p = date
+        ? 'date' in value
+          ? value.date
+          : (value.date = parseDate(text))
+        : 'numeric' in value
+          ? value.numeric
+          : (value.numeric = parseNumeric(text));
       if (r === undefined) return `${quote(request)} is not ${date ? 'a date' : 'a number'}`;
       return p !== undefined && compareNumbers(base, r, p);
     }
@@ -133,7 +144,8 @@ function resolveFresh(clause: ConditionClause, keys: ContextKeys): PolicyValue[]
   return clause.templates.map((template: Template): PolicyValue => {
     const whole = resolveTemplate(template, lookup);
     if (!whole.ok) return { shown: templateSource(template), missing: whole.missing };
-    const value: PolicyValue = { shown: resolvedText(whole.parts), parts: whole.parts };
+    const text = resolvedText(whole.parts);
+    const value: PolicyValue = { shown: text, parts: whole.parts, text };
     if (arn) {
       const segments: ResolvedPart[][] = [];
       for (const segment of splitTemplate(template, 6)) {
@@ -157,28 +169,37 @@ function quietly(clause: ConditionClause, request: string[] | undefined, values:
     return op.negated;
   }
   const positive = positiveOf(op.base);
-  const hits = request.map((r) => {
+  let anyHit = false;
+  let anyMiss = false;
+  for (const r of request) {
+    let hit = false;
     for (const value of values) {
       const outcome = test(positive, r, value);
-      if (typeof outcome === 'string') return false;
-      if (outcome) return true;
+      if (typeof outcome === 'string') break;
+      if (outcome) {
+        hit = true;
+        break;
+      }
     }
-    return false;
-  });
-  if (op.qualifier === 'ForAllValues') return hits.every((h) => (op.negated ? !h : h));
-  if (op.qualifier === 'ForAnyValue') return hits.some((h) => (op.negated ? !h : h));
-  return op.negated ? !hits.some((h) => h) : hits.some((h) => h);
+    if (hit) anyHit = true;
+    else anyMiss = true;
+  }
+  if (op.qualifier === 'ForAllValues') return op.negated ? !anyHit : !anyMiss;
+  if (op.qualifier === 'ForAnyValue') return op.negated ? anyMiss : anyHit;
+  return op.negated ? !anyHit : anyHit;
 }
 
-export function evaluateClause(clause: ConditionClause, keys: ContextKeys, explain = true): ConditionResult {
+/** Whether a clause holds for the request: what deciding needs, without any text. */
+export function conditionPasses(clause: ConditionClause, keys: ContextKeys): boolean {
+  return quietly(clause, keys.values(clause.key), resolveValues(clause, keys));
+}
+
+/** A clause's outcome with the reasoning in words. */
+export function evaluateClause(clause: ConditionClause, keys: ContextKeys): ConditionResult {
   const op = clause.operator;
   const request = keys.values(clause.key);
   const absent = request === undefined || request.length === 0;
   const values = resolveValues(clause, keys);
-  if (!explain) {
-    const passed = quietly(clause, request, values);
-    return { operator: op.name, key: clause.key, passed, policyValues: [], explanation: '' };
-  }
   const head = `${op.name} ${clause.key}`;
   const result = (passed: boolean, why: string): ConditionResult => ({
     operator: op.name,

@@ -8,7 +8,7 @@
  * (its root ARN or ID). The second delegates to the account's IAM policies, which must allow too;
  * `via` tells the two apart so an authorizer can combine this policy with IAM policies.
  */
-import { ContextKeys, type RequestContext } from './context';
+import { contextKeysOf, type ContextKeys, type RequestContext } from './context';
 import { statementLabel } from './errors';
 import { evaluateClause, type ConditionResult } from './evaluate-condition';
 import type { Effect, Policy, PrincipalEntry, ResourcePattern, Statement } from './model';
@@ -53,7 +53,7 @@ export interface Evaluation {
 
 const quoteList = (values: readonly string[]): string => values.map((v) => JSON.stringify(v)).join(', ');
 
-function matchPrincipal(statement: Statement, request: RequestContext): PrincipalMatch | string {
+export function matchPrincipal(statement: Statement, request: RequestContext): PrincipalMatch | string {
   const set = statement.principal!;
   const caller = request.principal;
   const identities = identitiesOf(caller);
@@ -87,10 +87,10 @@ function matchPrincipal(statement: Statement, request: RequestContext): Principa
   );
 }
 
-/** Patterns without variables match a given resource the same way every time. */
+/** Patterns without variables match a given resource the same way every time, so those results are kept. */
 const plainMatches = new WeakMap<ResourcePattern, Map<string, { hit: boolean; shown: string }>>();
 
-function resourceMatches(
+export function resourceMatches(
   pattern: ResourcePattern,
   resource: string,
   keys: ContextKeys,
@@ -129,9 +129,9 @@ const labelOf = (statement: Statement): string => {
   return label;
 };
 
-/** A statement that does not apply; its reason is written only when an explanation is wanted. */
-function skipped(result: StatementResult, explain: boolean, at: SkippedAt, why: () => string): StatementResult {
-  return { ...result, skippedAt: at, explanation: explain ? `${result.label} does not apply: ${why()}.` : '' };
+/** A statement that does not apply, and why. */
+function skipped(result: StatementResult, at: SkippedAt, why: string): StatementResult {
+  return { ...result, skippedAt: at, explanation: `${result.label} does not apply: ${why}.` };
 }
 
 const labelList = (list: StatementResult[]): string => list.map((s) => s.label).join(', ');
@@ -141,7 +141,6 @@ function evaluateStatement(
   statement: Statement,
   request: RequestContext,
   keys: ContextKeys,
-  explain: boolean,
 ): StatementResult {
   const label = labelOf(statement);
   const base = { index: statement.index, effect: statement.effect, label, conditions: [] as ConditionResult[] };
@@ -152,24 +151,22 @@ function evaluateStatement(
     const missing = !statement.action ? 'Action' : 'Resource';
     return skipped(
       result,
-      explain,
       'no-effect',
-      () => `it has no ${missing} element, and a key policy statement without one has no effect`,
+      `it has no ${missing} element, and a key policy statement without one has no effect`,
     );
   }
   const parts: string[] = [];
   if (statement.principal) {
     const match = matchPrincipal(statement, request);
-    if (typeof match === 'string') return skipped(result, explain, 'principal', () => match);
+    if (typeof match === 'string') return skipped(result, 'principal', match);
     result.principal = match;
-    if (explain)
-      parts.push(
-        statement.principal.negated
-          ? `NotPrincipal does not name ${match.identity}`
-          : match.via === 'account'
-            ? `Principal "${match.named}" names ${match.identity}, which delegates to the account's IAM policies`
-            : `Principal "${match.named}" names ${match.identity}`,
-      );
+    parts.push(
+      statement.principal.negated
+        ? `NotPrincipal does not name ${match.identity}`
+        : match.via === 'account'
+          ? `Principal "${match.named}" names ${match.identity}, which delegates to the account's IAM policies`
+          : `Principal "${match.named}" names ${match.identity}`,
+    );
   }
 
   const action = statement.action;
@@ -177,20 +174,18 @@ function evaluateStatement(
   if (!action.negated && !actionHit) {
     return skipped(
       result,
-      explain,
       'action',
-      () => `the action ${request.action} does not match Action ${quoteList(action.patterns)}`,
+      `the action ${request.action} does not match Action ${quoteList(action.patterns)}`,
     );
   }
   if (action.negated && actionHit) {
-    return skipped(result, explain, 'action', () => `the action ${request.action} matches NotAction "${actionHit}"`);
+    return skipped(result, 'action', `the action ${request.action} matches NotAction "${actionHit}"`);
   }
-  if (explain)
-    parts.push(
-      action.negated
-        ? `the action ${request.action} is not in NotAction`
-        : `the action ${request.action} matches "${actionHit}"`,
-    );
+  parts.push(
+    action.negated
+      ? `the action ${request.action} is not in NotAction`
+      : `the action ${request.action} matches "${actionHit}"`,
+  );
 
   if (statement.resource) {
     const set = statement.resource;
@@ -199,33 +194,26 @@ function evaluateStatement(
     if (!set.negated && !hit) {
       return skipped(
         result,
-        explain,
         'resource',
-        () => `the resource ${request.resource} does not match Resource ${quoteList(tried.map((t) => t.shown))}`,
+        `the resource ${request.resource} does not match Resource ${quoteList(tried.map((t) => t.shown))}`,
       );
     }
     if (set.negated && hit)
-      return skipped(
-        result,
-        explain,
-        'resource',
-        () => `the resource ${request.resource} matches NotResource "${hit.shown}"`,
-      );
-    if (explain)
-      parts.push(set.negated ? `the resource is not in NotResource` : `the resource matches "${hit!.shown}"`);
+      return skipped(result, 'resource', `the resource ${request.resource} matches NotResource "${hit.shown}"`);
+    parts.push(set.negated ? `the resource is not in NotResource` : `the resource matches "${hit!.shown}"`);
   }
 
-  const conditions = statement.conditions.map((clause) => evaluateClause(clause, keys, explain));
+  const conditions = statement.conditions.map((clause) => evaluateClause(clause, keys));
   const failed = conditions.find((c) => !c.passed);
-  if (failed) return { ...skipped(result, explain, 'condition', () => `condition ${failed.explanation}`), conditions };
-  if (explain && conditions.length) {
+  if (failed) return { ...skipped(result, 'condition', `condition ${failed.explanation}`), conditions };
+  if (conditions.length) {
     parts.push(`every condition passed (${conditions.map((c) => c.explanation).join('; ')})`);
   }
   return {
     ...result,
     applies: true,
     conditions,
-    explanation: explain ? `${label} applies (${statement.effect}): ${parts.join('; ')}.` : '',
+    explanation: `${label} applies (${statement.effect}): ${parts.join('; ')}.`,
   };
 }
 
@@ -248,16 +236,8 @@ function isStatic(policy: Policy): boolean {
   return known;
 }
 
-export interface EvaluateOptions {
-  /**
-   * Write every statement's and condition's explanation (default). Deciding needs none of it:
-   * the authorizer evaluates without, and explains (evaluating again) only when asked.
-   */
-  explain?: boolean;
-}
-
-export function evaluatePolicy(policy: Policy, request: RequestContext, options: EvaluateOptions = {}): Evaluation {
-  if (!isStatic(policy)) return evaluateFresh(policy, request, options.explain ?? true);
+export function evaluatePolicy(policy: Policy, request: RequestContext): Evaluation {
+  if (!isStatic(policy)) return evaluateFresh(policy, request);
   const p = request.principal;
   const id = [
     p.type,
@@ -276,20 +256,16 @@ export function evaluatePolicy(policy: Policy, request: RequestContext, options:
   }
   let evaluation = cache.get(id);
   if (!evaluation) {
-    evaluation = evaluateFresh(policy, request, true);
+    evaluation = evaluateFresh(policy, request);
     if (cache.size >= 512) cache.clear();
     cache.set(id, evaluation);
   }
   return evaluation;
 }
 
-/** One request is often evaluated against several policies (a caller's identity policies): read its keys once. */
-const contextKeys = new WeakMap<RequestContext, ContextKeys>();
-
-function evaluateFresh(policy: Policy, request: RequestContext, explain: boolean): Evaluation {
-  let keys = contextKeys.get(request);
-  if (!keys) contextKeys.set(request, (keys = new ContextKeys(request)));
-  const statements = policy.statements.map((s) => evaluateStatement(policy, s, request, keys, explain));
+function evaluateFresh(policy: Policy, request: RequestContext): Evaluation {
+  const keys = contextKeysOf(request);
+  const statements = policy.statements.map((s) => evaluateStatement(policy, s, request, keys));
   const denies = statements.filter((s) => s.applies && s.effect === 'Deny');
   const allows = statements.filter((s) => s.applies && s.effect === 'Allow');
   if (denies.length) {

@@ -42,3 +42,4 @@ export {
   type StatementResult,
 } from './evaluate';
 export type { ConditionResult } from './evaluate-condition';
+export { decidePlan, decidePolicy, policyPlan, type PolicyPlan, type QuickDecision } from './decide';

@@ -15,20 +15,38 @@
  */
 import { parseCached } from '../../iam/identity-policies';
 import type { IamState } from '../../iam/state';
-import { evaluatePolicy, isPolicyError, type Evaluation, type Policy, type RequestContext } from '../../policy';
+import {
+  decidePolicy,
+  evaluatePolicy,
+  isPolicyError,
+  type Evaluation,
+  type Policy,
+  type QuickDecision,
+  type RequestContext,
+} from '../../policy';
 import { aliasArn, parseArn } from '../arn';
 import { malformedPolicy } from '../errors';
 import type { KeyRecord } from '../model';
 import type { AuthorizationRequest, Authorizer, KmsAction, PolicyLockoutRequest } from '../seams';
 import type { KmsState } from '../state';
 import { requestKeys } from './condition-keys';
-import { decision, type Check, type Decided } from './decision';
+import { decision, type Check, type Decided, type DecisionTopic, type ExplanationSource } from './decision';
 import { explainPolicy, type PolicyExplanation } from './explanation';
 import { candidateGrants, checkGrant } from './grant-evaluation';
 import { accessDeniedError, LOCKOUT_MESSAGE, type DenialReason } from './messages';
 import { ACCOUNT_ACTIONS, ALIAS_ACTIONS, CROSS_ACCOUNT_ACTIONS, GRANTABLE_ACTIONS } from './operations';
 import { decideRetirement } from './retirement';
-import { evaluateIdentity, readsResourceAliases, relevantPart, subjectOf, type Subject } from './subject';
+import { evaluateIdentity, readsResourceAliases, subjectOf, type Subject } from './subject';
+
+/** The key policy's decision, with its evaluation statement by statement when asked. */
+interface KeyPolicyOutcome {
+  decided: QuickDecision;
+  evaluation(): Evaluation;
+  explain(): PolicyExplanation;
+}
+
+const crossAccountStep = (callerAccount: string, keyAccount: string): string =>
+  `The caller is in account ${callerAccount} and the key in account ${keyAccount}: a cross-account call needs the key policy (or a grant) AND the caller's own IAM policies to allow.`;
 
 /** Where decisions go to be explained later (see decision-log.ts). */
 export interface DecisionSink {
@@ -114,7 +132,7 @@ export class PolicyAuthorizer implements Authorizer {
   }
 
   private check(subject: Subject, request: AuthorizationRequest, operation: KmsAction | 'TagResource'): Check {
-    const keys = requestKeys({ ...request, operation: operation as KmsAction }, (key, id) =>
+    const keys = requestKeys(request, operation as KmsAction, (key, id) =>
       this.sameKey(key, id, request.caller.accountId),
     );
     const { key } = request;
@@ -134,62 +152,53 @@ export class PolicyAuthorizer implements Authorizer {
   ): Decided {
     const { caller } = check.subject;
     const identity = evaluateIdentity(check.subject, check.action, resource, check.keys);
-    const base = {
-      kind,
-      resource,
-      policies: identity.policies,
-      ...(messageResource === null ? { messageResource: null } : {}),
+    const source: ExplanationSource = {
+      steps() {
+        return [
+          `${check.action} on ${resource === '*' ? 'the account ("*")' : resource} is authorized by IAM policies alone: no key policy takes part.`,
+          identity.summary(),
+        ];
+      },
+      policies() {
+        return identity.policies();
+      },
     };
-    const steps = [
-      `${check.action} on ${resource === '*' ? 'the account ("*")' : resource} is authorized by IAM policies alone: no key policy takes part.`,
-      identity.summary,
-    ];
+    const base: DecisionTopic = { kind, resource, source };
+    if (messageResource === null) base.messageResource = null;
     if (caller.type === 'AWSService') {
-      return decision(check, {
-        ...base,
+      return decision(check, base, {
         deniedBy: 'no-identity',
-        steps,
         summary: 'A service principal cannot call this operation for itself.',
       });
     }
     if (identity.denies) {
-      return decision(check, {
-        ...base,
+      return decision(check, base, {
         deniedBy: 'explicit-identity',
-        steps,
         summary: 'An identity-based policy explicitly denies it.',
       });
     }
     if (identity.session === 'Deny') {
-      return decision(check, {
-        ...base,
+      return decision(check, base, {
         deniedBy: 'explicit-session',
-        steps,
         summary: 'The session policy explicitly denies it.',
       });
     }
     if (!identity.allows) {
-      return decision(check, {
-        ...base,
+      return decision(check, base, {
         deniedBy: 'no-identity',
-        steps,
         summary: 'No identity-based policy allows it: implicit deny.',
       });
     }
     if (identity.session === 'NoMatch') {
-      steps.push('The session policy does not allow it, and a session policy limits what the role allows.');
-      return decision(check, {
-        ...base,
+      return decision(check, base, {
         deniedBy: 'no-session',
-        steps,
+        moreSteps: ['The session policy does not allow it, and a session policy limits what the role allows.'],
         summary: 'The session policy does not allow it: implicit deny.',
       });
     }
     const byRoot = caller.type === 'Root';
-    return decision(check, {
-      ...base,
+    return decision(check, base, {
       allowedBy: byRoot ? 'root user' : 'IAM policy',
-      steps,
       summary: byRoot ? 'The root user may do anything in its account.' : 'An identity-based policy allows it.',
     });
   }
@@ -199,77 +208,70 @@ export class PolicyAuthorizer implements Authorizer {
     const { caller } = check.subject;
     const operation = check.request.operation;
     const crossAccount = key.account !== caller.accountId;
-    const steps: string[] = [
-      crossAccount
-        ? `The caller is in account ${caller.accountId} and the key in account ${key.account}: a cross-account call needs the key policy (or a grant) AND the caller's own IAM policies to allow.`
-        : `The caller and the key are both in account ${key.account}.`,
-    ];
-    const base = { kind, resource: key.arn };
     if (crossAccount && kind === 'key' && !CROSS_ACCOUNT_ACTIONS.has(operation)) {
-      steps.push(`${check.action} cannot be used on a key in another account, whatever the policies say.`);
-      return decision(check, {
-        ...base,
-        deniedBy: 'no-resource',
-        steps,
+      const source: ExplanationSource = {
+        steps: () => [
+          crossAccountStep(caller.accountId, key.account),
+          `${check.action} cannot be used on a key in another account, whatever the policies say.`,
+        ],
         policies: () => [],
-        summary: `${check.action} is not a cross-account operation.`,
-      });
+      };
+      return decision(
+        check,
+        { kind, resource: key.arn, source },
+        { deniedBy: 'no-resource', summary: `${check.action} is not a cross-account operation.` },
+      );
     }
-    const { evaluation: keyEvaluation, explain: explainKeyPolicy } = this.evaluateKeyPolicy(
-      check,
-      key,
-      policyText,
-      kind,
-    );
-    steps.push(`Key policy: ${keyEvaluation.summary}`);
+    const keyPolicy = this.evaluateKeyPolicy(check, key, policyText, kind);
+    const keyDecision = keyPolicy.decided;
     const identity = evaluateIdentity(check.subject, check.action, key.arn, check.keys);
-    const policies = (): PolicyExplanation[] => [explainKeyPolicy(), ...identity.policies()];
-    steps.push(`IAM policies: ${identity.summary}`);
-    if (identity.sessionSummary !== undefined) steps.push(`Session policy: ${identity.sessionSummary}`);
+    // Methods, not arrow functions (see ExplanationSource).
+    const source: ExplanationSource = {
+      steps() {
+        const session = identity.sessionSummary();
+        return [
+          crossAccount
+            ? crossAccountStep(caller.accountId, key.account)
+            : `The caller and the key are both in account ${key.account}.`,
+          `Key policy: ${keyPolicy.evaluation().summary}`,
+          `IAM policies: ${identity.summary()}`,
+          ...(session === undefined ? [] : [`Session policy: ${session}`]),
+        ];
+      },
+      policies() {
+        return [keyPolicy.explain(), ...identity.policies()];
+      },
+    };
+    const base = { kind, resource: key.arn, source };
 
-    if (keyEvaluation.decision === 'Deny') {
-      return decision(check, {
-        ...base,
+    if (keyDecision.decision === 'Deny') {
+      return decision(check, base, {
         deniedBy: 'explicit-resource',
-        steps,
-        policies,
         summary: 'The key policy explicitly denies it; an explicit deny cannot be overridden.',
       });
     }
     if (identity.denies) {
-      return decision(check, {
-        ...base,
+      return decision(check, base, {
         deniedBy: 'explicit-identity',
-        steps,
-        policies,
         summary: 'An identity-based policy explicitly denies it; an explicit deny cannot be overridden.',
       });
     }
     if (identity.session === 'Deny') {
-      return decision(check, {
-        ...base,
+      return decision(check, base, {
         deniedBy: 'explicit-session',
-        steps,
-        policies,
         summary: 'The session policy explicitly denies it; an explicit deny cannot be overridden.',
       });
     }
 
     let pending: DenialReason;
     let pendingSummary: string;
-    const keyAllows = keyEvaluation.decision === 'Allow';
+    const keyAllows = keyDecision.decision === 'Allow';
     const sessionLimits = identity.session !== undefined && identity.session !== 'Allow';
-    // A key policy statement that names the session ARN itself is not limited by the session policy.
-    const namesSession = keyEvaluation.deciding.some(
-      (s) => s.principal?.via === 'principal' && s.principal.named === caller.arn,
-    );
-    if (keyAllows && keyEvaluation.via === 'principal' && !crossAccount) {
-      if (!sessionLimits || namesSession) {
-        return decision(check, {
-          ...base,
+    if (keyAllows && keyDecision.via === 'principal' && !crossAccount) {
+      // A key policy statement that names the session ARN itself is not limited by the session policy.
+      if (!sessionLimits || keyDecision.namesCaller) {
+        return decision(check, base, {
           allowedBy: 'key policy',
-          steps,
-          policies,
           summary: 'The key policy allows the caller directly; IAM policies are not needed.',
         });
       }
@@ -286,14 +288,11 @@ export class PolicyAuthorizer implements Authorizer {
         pendingSummary = 'The key policy and an IAM policy allow it, but the session policy does not.';
       } else {
         const summary = crossAccount
-          ? `The key policy allows ${keyEvaluation.via === 'account' ? `account ${caller.accountId}` : 'the caller'} and the caller's own IAM policies allow it.`
+          ? `The key policy allows ${keyDecision.via === 'account' ? `account ${caller.accountId}` : 'the caller'} and the caller's own IAM policies allow it.`
           : 'The key policy delegates to the account, and an identity-based policy allows it.';
-        return decision(check, {
-          ...base,
+        return decision(check, base, {
           allowedBy:
-            caller.type === 'Root' && keyEvaluation.via === 'principal' ? 'key policy' : 'key policy and IAM policy',
-          steps,
-          policies,
+            caller.type === 'Root' && keyDecision.via === 'principal' ? 'key policy' : 'key policy and IAM policy',
           summary,
         });
       }
@@ -309,61 +308,50 @@ export class PolicyAuthorizer implements Authorizer {
       const direct = checked.find((c) => c.result.allows && c.candidate.via === 'principal');
       const viaAccount = checked.find((c) => c.result.allows && c.candidate.via === 'account');
       const explained = checked.map((c) => c.result);
-      steps.push(
+      const grantStep =
         checked.length === 0
           ? 'Grants: no grant on the key names the caller.'
-          : `Grants: ${checked.length} grant(s) on the key name the caller${direct || viaAccount ? '' : ', and none covers this request'}.`,
-      );
+          : `Grants: ${checked.length} grant(s) on the key name the caller${direct || viaAccount ? '' : ', and none covers this request'}.`;
       if (direct) {
-        steps.push(direct.result.reason);
-        return decision(check, {
-          ...base,
+        return decision(check, base, {
           allowedBy: 'grant',
-          steps,
-          policies,
+          moreSteps: [grantStep, direct.result.reason],
           grants: explained,
           summary: `Grant ${direct.result.grantId} allows it.`,
         });
       }
       if (viaAccount && identity.allows) {
-        steps.push(
-          viaAccount.result.reason,
-          'An identity-based policy of the caller allows the action, which a grant to an account requires.',
-        );
-        return decision(check, {
-          ...base,
+        return decision(check, base, {
           allowedBy: 'grant and IAM policy',
-          steps,
-          policies,
+          moreSteps: [
+            grantStep,
+            viaAccount.result.reason,
+            'An identity-based policy of the caller allows the action, which a grant to an account requires.',
+          ],
           grants: explained,
           summary: `Grant ${viaAccount.result.grantId} to the account, with an IAM policy, allows it.`,
         });
       }
-      return decision(check, {
-        ...base,
+      return decision(check, base, {
         deniedBy: pending,
-        steps,
-        policies,
+        moreSteps: [grantStep],
         grants: explained,
         summary: `${pendingSummary} No grant allows it either: implicit deny.`,
       });
     }
-    return decision(check, {
-      ...base,
+    return decision(check, base, {
       deniedBy: pending,
-      steps,
-      policies,
       summary: `${pendingSummary} Implicit deny.`,
     });
   }
 
-  /** The key policy's decision (on its statements that can apply), and its full explanation on demand. */
+  /** The key policy's decision, and its evaluation and explanation (every statement) on demand. */
   private evaluateKeyPolicy(
     check: Check,
     key: KeyRecord,
     policyText: string,
     kind: 'key' | 'lockout',
-  ): { evaluation: Evaluation; explain: () => PolicyExplanation } {
+  ): KeyPolicyOutcome {
     const request: RequestContext = {
       principal: check.subject.principal,
       action: check.action,
@@ -379,15 +367,31 @@ export class PolicyAuthorizer implements Authorizer {
         if (!isPolicyError(e)) throw e;
         const summary = `The key policy cannot be read (${e.message}), so it allows nothing.`;
         const evaluation: Evaluation = { decision: 'NoMatch', deciding: [], statements: [], summary };
-        return { evaluation, explain: () => explainPolicy(source, 'key policy', evaluation) };
+        return {
+          decided: { decision: 'NoMatch', namesCaller: false },
+          evaluation() {
+            return evaluation;
+          },
+          explain() {
+            return explainPolicy(source, 'key policy', evaluation);
+          },
+        };
       }
       // Keyed by the key record's own policy text, whose hash is computed once per string.
       if (this.keyPolicies.size >= 1000) this.keyPolicies.clear();
       this.keyPolicies.set(policyText, policy);
     }
     const full = policy;
-    const evaluation = evaluatePolicy(relevantPart(full, request, check.subject.caller), request, { explain: false });
-    return { evaluation, explain: () => explainPolicy(source, 'key policy', evaluatePolicy(full, request)) };
+    let evaluated: Evaluation | undefined;
+    return {
+      decided: decidePolicy(full, request),
+      evaluation() {
+        return (evaluated ??= evaluatePolicy(full, request));
+      },
+      explain() {
+        return explainPolicy(source, 'key policy', this.evaluation());
+      },
+    };
   }
 
   /** kms:ReEncryptOnSameKey: whether DestinationKeyId names `key` (by id, ARN, alias or alias ARN). */

@@ -112,12 +112,29 @@ function addGrantKeys(keys: ContextKeyValues, action: KmsAction, input: Input, v
 /** Whether a ReEncrypt's destination names the key it decrypts with (kms:ReEncryptOnSameKey). */
 export type SameKeyTest = (key: KeyRecord, destinationKeyId: string) => boolean;
 
-/** Every condition key of a request but the ones that need a query (kms:ResourceAliases). */
-export function requestKeys(request: AuthorizationRequest, sameKey: SameKeyTest): ContextKeyValues {
-  const { operation: action, input, caller, key } = request;
+let lastSecond = Number.NaN;
+let lastTime = '';
+
+/** aws:CurrentTime, to the second: calls in the same second share the text. */
+function currentTime(now: number): string {
+  const second = Math.floor(now / 1000);
+  if (second !== lastSecond) {
+    lastTime = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = second;
+  }
+  return lastTime;
+}
+
+/**
+ * Every condition key of a request, judged as `action` (the request's operation, or an action it
+ * also needs, as CreateKey with tags needs kms:TagResource), but the ones that need a query
+ * (kms:ResourceAliases).
+ */
+export function requestKeys(request: AuthorizationRequest, action: KmsAction, sameKey: SameKeyTest): ContextKeyValues {
+  const { input, caller, key } = request;
   const viaService = caller.viaService !== undefined;
   const keys: ContextKeyValues = {
-    'aws:CurrentTime': new Date(request.now).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    'aws:CurrentTime': currentTime(request.now),
     'aws:EpochTime': Math.floor(request.now / 1000),
     'aws:SecureTransport': caller.secureTransport === true,
     'aws:RequestedRegion': request.region,

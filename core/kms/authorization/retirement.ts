@@ -18,24 +18,23 @@ import { evaluateIdentity } from './subject';
 export function decideRetirement(check: Check, key: KeyRecord, grant: GrantRecord): Decided {
   const { caller } = check.subject;
   const identity = evaluateIdentity(check.subject, check.action, key.arn, check.keys);
-  const base = { kind: 'grant-retirement' as const, resource: key.arn, policies: identity.policies };
-  const steps = [
-    `RetireGrant is authorized by grant ${grant.grantId} itself; kms:RetireGrant in a key policy has no effect.`,
-    `IAM policies: ${identity.summary}`,
-  ];
+  const source = {
+    steps: (): string[] => [
+      `RetireGrant is authorized by grant ${grant.grantId} itself; kms:RetireGrant in a key policy has no effect.`,
+      `IAM policies: ${identity.summary()}`,
+    ],
+    policies: () => identity.policies(),
+  };
+  const base = { kind: 'grant-retirement' as const, resource: key.arn, source };
   if (identity.denies) {
-    return decision(check, {
-      ...base,
+    return decision(check, base, {
       deniedBy: 'explicit-identity',
-      steps,
       summary: 'An identity-based policy explicitly denies kms:RetireGrant.',
     });
   }
   if (identity.session === 'Deny') {
-    return decision(check, {
-      ...base,
+    return decision(check, base, {
       deniedBy: 'explicit-session',
-      steps,
       summary: 'The session policy explicitly denies kms:RetireGrant.',
     });
   }
@@ -45,7 +44,7 @@ export function decideRetirement(check: Check, key: KeyRecord, grant: GrantRecor
     ? namesCaller(caller, grant.granteePrincipal, grant.granteeServicePrincipal)
     : undefined;
   const allow = (summary: string, allowedBy: DecisionExplanation['allowedBy'] = 'grant rules') =>
-    decision(check, { ...base, allowedBy, steps: [...steps, summary], summary });
+    decision(check, base, { allowedBy, moreSteps: [summary], summary });
   if (retiring === 'principal')
     return allow(
       `The caller is the grant's retiring principal (${grant.retiringPrincipal ?? grant.retiringServicePrincipal}).`,
@@ -74,5 +73,5 @@ export function decideRetirement(check: Check, key: KeyRecord, grant: GrantRecor
     caller.accountId === grant.issuingAccount || retiring === 'account' || grantee === 'account'
       ? 'The caller is not named by the grant, and no identity-based policy delegates kms:RetireGrant to it.'
       : `The caller is neither the grant's retiring principal, nor a grantee allowed to retire it, nor in account ${grant.issuingAccount}, which created it.`;
-  return decision(check, { ...base, deniedBy: 'grant-rules', steps: [...steps, why], summary: why });
+  return decision(check, base, { deniedBy: 'grant-rules', moreSteps: [why], summary: why });
 }

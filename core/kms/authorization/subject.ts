@@ -7,7 +7,16 @@ import { governingPrincipal, identityPoliciesOf, parseCached, requestPrincipal }
 import type { NamedPolicy } from '../../iam/identity-policies';
 import type { Caller, PrincipalRecord } from '../../iam/model';
 import type { IamState } from '../../iam/state';
-import { evaluatePolicy, type Evaluation, type Policy, type RequestContext, type RequestPrincipal } from '../../policy';
+import {
+  decidePlan,
+  decidePolicy,
+  evaluatePolicy,
+  policyPlan,
+  type Decision,
+  type Policy,
+  type RequestContext,
+  type RequestPrincipal,
+} from '../../policy';
 import type { ContextKeyValues } from './condition-keys';
 import { explainPolicy, type PolicyExplanation } from './explanation';
 
@@ -29,8 +38,9 @@ export function subjectOf(iam: IamState, caller: Caller): Subject {
   const governing = governingPrincipal(iam, caller);
   let identity: NamedPolicy[] = [];
   if (governing) {
-    identity = policiesOf.get(governing) ?? identityPoliciesOf(iam, governing);
-    policiesOf.set(governing, identity);
+    const known = policiesOf.get(governing);
+    if (known) identity = known;
+    else policiesOf.set(governing, (identity = identityPoliciesOf(iam, governing)));
   }
   const subject: Subject = { caller, principal: requestPrincipal(caller, governing), identity };
   if (governing) subject.governing = governing;
@@ -50,43 +60,18 @@ export function readsResourceAliases(policy: Policy): boolean {
   return known;
 }
 
-const relevantParts = new WeakMap<Policy, Map<string, Policy>>();
-
-/**
- * The statements of `policy` that can apply to this caller and action: a statement whose
- * Principal leaves the caller out or whose Action does not match can never apply, whatever
- * the conditions, so it is dropped once and the rest is evaluated on every call.
- */
-export function relevantPart(policy: Policy, request: RequestContext, caller: Subject['caller']): Policy {
-  let byCaller = relevantParts.get(policy);
-  if (!byCaller) {
-    byCaller = new Map();
-    relevantParts.set(policy, byCaller);
-  }
-  const id = `${caller.type}|${caller.arn}|${caller.roleArn ?? ''}|${caller.service ?? ''}|${request.action}`;
-  let part = byCaller.get(id);
-  if (!part) {
-    const full = evaluatePolicy(policy, request, { explain: false });
-    const never = new Set(['principal', 'action', 'no-effect']);
-    const keep = new Set(full.statements.filter((s) => !s.skippedAt || !never.has(s.skippedAt)).map((s) => s.index));
-    part = { ...policy, statements: policy.statements.filter((s) => keep.has(s.index)) };
-    if (byCaller.size >= 256) byCaller.clear();
-    byCaller.set(id, part);
-  }
-  return part;
-}
-
 export interface IdentityResult {
   /** Some identity-based policy allows (always true for the root user, which IAM policies do not govern). */
   allows: boolean;
   denies: boolean;
   /** The session policy's decision, when the caller is a session with one. */
-  session?: 'Allow' | 'Deny' | 'NoMatch';
-  /** The session policy's summary, when there is one. */
-  sessionSummary?: string;
-  /** Every identity and session policy, statement by statement (built on demand). */
-  policies: () => PolicyExplanation[];
-  summary: string;
+  session?: Decision;
+  /** The session policy's summary, when there is a session policy. */
+  sessionSummary(): string | undefined;
+  /** Every identity and session policy, statement by statement. */
+  policies(): PolicyExplanation[];
+  /** The outcome in words. */
+  summary(): string;
 }
 
 /** What the caller's identity-based policies (and session policy) say about an action on a resource. */
@@ -99,54 +84,58 @@ export function evaluateIdentity(
   const request: RequestContext = { principal: subject.principal, action, resource, keys };
   let allows = false;
   let denies = false;
-  const allowing: string[] = [];
-  const denying: string[] = [];
   for (const named of subject.identity) {
-    const part = relevantPart(named.policy, request, subject.caller);
+    const plan = policyPlan(named.policy, request);
     // Once one policy allows, a policy without a Deny that could apply cannot change the outcome.
-    if (allows && !part.statements.some((st) => st.effect === 'Deny')) continue;
-    const evaluation: Evaluation = evaluatePolicy(part, request, { explain: false });
-    if (evaluation.decision === 'Deny') {
+    if (allows && !plan.hasDeny) continue;
+    const decided = decidePlan(named.policy, plan, request).decision;
+    if (decided === 'Deny') {
       denies = true;
-      denying.push(named.source);
-    } else if (evaluation.decision === 'Allow') {
-      allows = true;
-      allowing.push(named.source);
+      break;
     }
+    if (decided === 'Allow') allows = true;
   }
-  const policies = (): PolicyExplanation[] => [
-    ...subject.identity.map((n) => explainPolicy(n.source, 'identity policy', evaluatePolicy(n.policy, request))),
-    ...(subject.session
-      ? [explainPolicy('session policy', 'session policy', evaluatePolicy(subject.session, request))]
-      : []),
-  ];
-  const result: IdentityResult = { allows, denies, policies, summary: '' };
-  if (subject.session) {
-    const evaluation = evaluatePolicy(relevantPart(subject.session, request, subject.caller), request, {
-      explain: false,
-    });
-    result.session = evaluation.decision;
-    result.sessionSummary = evaluation.summary;
-  }
-  const { caller } = subject;
-  if (caller.type === 'Root') {
-    result.allows = !denies;
-    result.summary = `The root user of account ${caller.accountId} is not governed by IAM policies: it has every permission its account has.`;
-  } else if (caller.type === 'AWSService') {
-    result.summary = `${caller.service ?? caller.arn} is a service principal: IAM policies do not apply to it.`;
-  } else if (!subject.governing) {
-    result.summary = `No IAM user or role behind ${caller.arn} was found, so no identity-based policy applies.`;
-  } else if (denies) {
-    result.summary = `Explicitly denied by ${denying.join(', ')}.`;
-  } else if (allows) {
-    result.summary = `Allowed by ${allowing.join(', ')}.`;
-  } else {
-    result.summary =
-      subject.identity.length === 0
-        ? `The ${subject.governing.kind} ${subject.governing.name} has no identity-based policies.`
-        : `None of the ${subject.identity.length} identity-based policies of the ${subject.governing.kind} ${subject.governing.name} allows ${action} on ${resource}.`;
-  }
+  const { session } = subject;
+  // Methods, not arrow functions (see ExplanationSource in decision.ts).
+  const result: IdentityResult = {
+    allows: subject.caller.type === 'Root' ? !denies : allows,
+    denies,
+    sessionSummary() {
+      return session ? evaluatePolicy(session, request).summary : undefined;
+    },
+    policies() {
+      const explained = subject.identity.map((n) =>
+        explainPolicy(n.source, 'identity policy', evaluatePolicy(n.policy, request)),
+      );
+      if (session) explained.push(explainPolicy('session policy', 'session policy', evaluatePolicy(session, request)));
+      return explained;
+    },
+    summary() {
+      return identitySummary(subject, request, denies, allows);
+    },
+  };
+  if (session) result.session = decidePolicy(session, request).decision;
   return result;
+}
+
+function identitySummary(subject: Subject, request: RequestContext, denies: boolean, allows: boolean): string {
+  const { caller } = subject;
+  const deciding = (decision: Decision): string =>
+    subject.identity
+      .filter((n) => decidePolicy(n.policy, request).decision === decision)
+      .map((n) => n.source)
+      .join(', ');
+  if (caller.type === 'Root')
+    return `The root user of account ${caller.accountId} is not governed by IAM policies: it has every permission its account has.`;
+  if (caller.type === 'AWSService')
+    return `${caller.service ?? caller.arn} is a service principal: IAM policies do not apply to it.`;
+  if (!subject.governing)
+    return `No IAM user or role behind ${caller.arn} was found, so no identity-based policy applies.`;
+  if (denies) return `Explicitly denied by ${deciding('Deny')}.`;
+  if (allows) return `Allowed by ${deciding('Allow')}.`;
+  return subject.identity.length === 0
+    ? `The ${subject.governing.kind} ${subject.governing.name} has no identity-based policies.`
+    : `None of the ${subject.identity.length} identity-based policies of the ${subject.governing.kind} ${subject.governing.name} allows ${request.action} on ${request.resource}.`;
 }
 
 /** The principal-derived context keys, for the explanation (the policy language derives them itself). */

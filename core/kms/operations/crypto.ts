@@ -168,6 +168,9 @@ const namedKey = (ctx: OperationContext, keyId: string | undefined): KeyRecord |
 
 const keyIdMissing = (member: string) => validation(`${member} must not be null`);
 
+const authorizeDecrypt = (ctx: OperationContext, key: KeyRecord, auth: DecryptAuthorization): void =>
+  authorizeKey(ctx, key, auth.input, auth.permission ? { operation: auth.permission } : {});
+
 /**
  * Finds the key of a ciphertext and decrypts it: symmetric blobs name their key; asymmetric
  * ciphertext needs KeyId. Authorizes on the key it finds. The caller checks DryRun after,
@@ -176,11 +179,9 @@ const keyIdMissing = (member: string) => validation(`${member} must not be null`
 export function decryptBlob(ctx: OperationContext, request: DecryptRequest, auth: DecryptAuthorization): Decrypted {
   const algorithm = request.EncryptionAlgorithm ?? 'SYMMETRIC_DEFAULT';
   const named = namedKey(ctx, request.KeyId);
-  const authorize = (key: KeyRecord) =>
-    authorizeKey(ctx, key, auth.input, auth.permission ? { operation: auth.permission } : {});
   if (algorithm !== 'SYMMETRIC_DEFAULT') {
     if (!named) throw keyIdMissing(auth.keyMember ?? 'KeyId');
-    authorize(named);
+    authorizeDecrypt(ctx, named, auth);
     assertEncryptionKey(ctx, named, algorithm, request.EncryptionContext);
     const privateKey = createPrivateKey({ key: currentSecret(ctx, named).secret, format: 'der', type: 'pkcs8' });
     let plaintext: Buffer;
@@ -199,7 +200,7 @@ export function decryptBlob(ctx: OperationContext, request: DecryptRequest, auth
   if (!parsed) {
     // AWS reads the ciphertext before it compares the defaulted algorithm with the named key,
     // so RSA ciphertext sent without its algorithm is InvalidCiphertextException.
-    if (named) authorize(named);
+    if (named) authorizeDecrypt(ctx, named, auth);
     throw invalidCiphertext();
   }
   // A blob decrypts only in its own Region, or in a Region holding a replica of its multi-Region key.
@@ -210,7 +211,7 @@ export function decryptBlob(ctx: OperationContext, request: DecryptRequest, auth
   }
   if (parsed.region !== ctx.region && !key.multiRegion) throw invalidCiphertext();
   if (named && named.arn !== key.arn) throw incorrectKey();
-  authorize(key);
+  authorizeDecrypt(ctx, key, auth);
   if (key.keyUsage !== 'ENCRYPT_DECRYPT' || key.keySpec !== 'SYMMETRIC_DEFAULT') throw invalidCiphertext();
   const material = ctx.state.getMaterial(key, parsed.materialId);
   const plaintext = material ? openBlob(parsed, material, request.EncryptionContext) : undefined;
@@ -315,7 +316,16 @@ export const cryptoOperations: OperationTable = {
         authorizeWithoutCiphertext(ctx, input.KeyId, { input });
         throw dryRun();
       }
-      const result = decryptBlob(ctx, { ...input, CiphertextBlob: requireCiphertext(input) }, { input });
+      const result = decryptBlob(
+        ctx,
+        {
+          CiphertextBlob: requireCiphertext(input),
+          KeyId: input.KeyId,
+          EncryptionAlgorithm: input.EncryptionAlgorithm,
+          EncryptionContext: input.EncryptionContext,
+        },
+        { input },
+      );
       checkDryRun(input);
       return {
         KeyId: result.key.arn,
