@@ -4,7 +4,7 @@
  * the credential scope, and compare. The algorithm is AWS's published one:
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 import { AwsError } from '../shared/aws-error';
 
 export interface SignedRequest {
@@ -118,7 +118,7 @@ function canonicalQuery(query: string): string {
 }
 
 const hmac = (key: Buffer | string, data: string): Buffer => createHmac('sha256', key).update(data, 'utf8').digest();
-const sha256Hex = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+const sha256Hex = (data: Uint8Array | string): string => hash('sha256', data, 'hex');
 
 const signingKeys = new Map<string, Buffer>();
 
@@ -142,7 +142,8 @@ export function expectedSignature(request: SignedRequest, parsed: ParsedAuthoriz
     const value = name === 'host' && request.headers[name] === undefined ? '' : (request.headers[name] ?? '');
     return `${name}:${value.trim().replace(/\s+/g, ' ')}\n`;
   });
-  const payloadHash = request.headers['x-amz-content-sha256'] ?? sha256Hex(request.body);
+  // The body's own hash: an x-amz-content-sha256 header that does not match it fails the signature.
+  const payloadHash = sha256Hex(request.body);
   const canonicalRequest = [
     request.method.toUpperCase(),
     canonicalUri(request.path),

@@ -54,7 +54,10 @@ export function sealBlob(
 ): Buffer {
   const head = encodeHeader(header);
   const sealed = aesGcmSeal(material, iv, plaintext, aad(head, context));
-  return Buffer.concat([head, sealed.iv, sealed.ciphertext, sealed.tag]);
+  return Buffer.concat(
+    [head, sealed.iv, sealed.ciphertext, sealed.tag],
+    head.length + IV_LENGTH + sealed.ciphertext.length + TAG_LENGTH,
+  );
 }
 
 /** Reads the header of a blob; undefined when the bytes are not one of ours. */

@@ -87,30 +87,13 @@ export function matchPrincipal(statement: Statement, request: RequestContext): P
   );
 }
 
-/** Patterns without variables match a given resource the same way every time, so those results are kept. */
-const plainMatches = new WeakMap<ResourcePattern, Map<string, { hit: boolean; shown: string }>>();
-
+/** Whether a Resource pattern (its policy variables resolved from the request) matches, and the pattern as resolved. */
 export function resourceMatches(
   pattern: ResourcePattern,
   resource: string,
   keys: ContextKeys,
 ): { hit: boolean; shown: string } {
   if (pattern.text === '*') return { hit: true, shown: '*' };
-  if (!pattern.text.includes('${')) {
-    let known = plainMatches.get(pattern);
-    if (!known) plainMatches.set(pattern, (known = new Map()));
-    let result = known.get(resource);
-    if (!result) {
-      result = matchResource(pattern, resource, keys);
-      if (known.size >= 256) known.clear();
-      known.set(resource, result);
-    }
-    return result;
-  }
-  return matchResource(pattern, resource, keys);
-}
-
-function matchResource(pattern: ResourcePattern, resource: string, keys: ContextKeys): { hit: boolean; shown: string } {
   const segments: ResolvedPart[][] = [];
   for (const segment of pattern.segments) {
     const resolved = resolveTemplate(segment, (name) => keys.variable(name));
@@ -217,53 +200,8 @@ function evaluateStatement(
   };
 }
 
-/**
- * A policy without conditions or policy variables decides from the caller, the action and the
- * resource alone; such policies (the default key policy, AdministratorAccess…) are evaluated
- * on every call, so their evaluations are kept. Callers treat evaluations as read-only.
- */
-const staticPolicies = new WeakMap<Policy, boolean>();
-const memo = new WeakMap<Policy, Map<string, Evaluation>>();
-
-function isStatic(policy: Policy): boolean {
-  let known = staticPolicies.get(policy);
-  if (known === undefined) {
-    known = policy.statements.every(
-      (s) => s.conditions.length === 0 && !(s.resource?.patterns ?? []).some((p) => p.text.includes('${')),
-    );
-    staticPolicies.set(policy, known);
-  }
-  return known;
-}
-
+/** Evaluates every statement and says why each applies or not (deciding alone: decide.ts). */
 export function evaluatePolicy(policy: Policy, request: RequestContext): Evaluation {
-  if (!isStatic(policy)) return evaluateFresh(policy, request);
-  const p = request.principal;
-  const id = [
-    p.type,
-    p.arn,
-    p.accountId,
-    p.roleArn,
-    p.service,
-    p.federatedProvider,
-    request.action,
-    request.resource,
-  ].join('\n');
-  let cache = memo.get(policy);
-  if (!cache) {
-    cache = new Map();
-    memo.set(policy, cache);
-  }
-  let evaluation = cache.get(id);
-  if (!evaluation) {
-    evaluation = evaluateFresh(policy, request);
-    if (cache.size >= 512) cache.clear();
-    cache.set(id, evaluation);
-  }
-  return evaluation;
-}
-
-function evaluateFresh(policy: Policy, request: RequestContext): Evaluation {
   const keys = contextKeysOf(request);
   const statements = policy.statements.map((s) => evaluateStatement(policy, s, request, keys));
   const denies = statements.filter((s) => s.applies && s.effect === 'Deny');

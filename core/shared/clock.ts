@@ -48,3 +48,19 @@ export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+let lastSecond = Number.NaN;
+let lastText = '';
+
+/**
+ * A time as AWS writes it in CloudTrail events and aws:CurrentTime: ISO 8601 to the second
+ * (2026-11-28T09:15:00Z). Calls in the same second share the text, as most of a burst do.
+ */
+export function isoSeconds(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = second;
+  }
+  return lastText;
+}

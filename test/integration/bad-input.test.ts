@@ -23,21 +23,23 @@ afterAll(async () => {
   await server.stop();
 });
 
-/** A client whose signed request is altered before signing: the body, target or headers we want to test. */
-function tampering(change: (request: HttpRequest) => void): KMSClient {
+/** A client whose request is altered before signing (or, with `afterSigning`, after). */
+function tampering(change: (request: HttpRequest) => void, afterSigning = false): KMSClient {
   const client = new KMSClient({
     region: 'us-east-1',
     endpoint: server.url,
     credentials: LEARNER_CREDENTIALS,
     maxAttempts: 1,
   });
-  client.middlewareStack.add(
-    (next) => (args) => {
+  const middleware =
+    <T extends { request: unknown }, R>(next: (args: T) => R) =>
+    (args: T): R => {
       change(args.request as HttpRequest);
       return next(args);
-    },
-    { step: 'build', name: 'tamper' },
-  );
+    };
+  // The deserialize step comes after signing.
+  if (afterSigning) client.middlewareStack.add(middleware, { step: 'deserialize', name: 'tamper' });
+  else client.middlewareStack.add(middleware, { step: 'build', name: 'tamper' });
   return client;
 }
 
@@ -137,6 +139,18 @@ describe('the KMS wire protocol', () => {
     const f = await failure(withBody(big).send(new CreateKeyCommand({})));
     expect(f).toMatchObject({ name: 'RequestEntityTooLargeException', status: 413 });
     expect(await keyCount()).toBeGreaterThanOrEqual(0);
+  });
+
+  it('refuses a body changed after it was signed, whatever its x-amz-content-sha256 header says', async () => {
+    const before = await keyCount();
+    // Same length, so that only the bytes differ from what was signed.
+    const changed = tampering((r) => {
+      r.body = JSON.stringify({ Description: 'forged' });
+    }, true);
+    const f = await failure(changed.send(new CreateKeyCommand({ Description: 'signed' })));
+    expect(f).toMatchObject({ name: 'InvalidSignatureException', status: 400 });
+    expect(f.message).toContain('does not match the signature you provided');
+    expect(await keyCount()).toBe(before);
   });
 
   it('answers an unsigned request with MissingAuthenticationTokenException', async () => {

@@ -3,6 +3,7 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/CommonParameters.html
  */
 import type { AwsError } from '../../shared/aws-error';
+import { isoSeconds } from '../../shared/clock';
 
 export type Params = ReadonlyMap<string, string>;
 
@@ -44,7 +45,7 @@ export type XmlValue = string | number | boolean | Date | undefined | null | Xml
 /** Members in order; lists as `<member>` items, times as ISO 8601, absent members left out. */
 export function toXml(name: string, value: XmlValue): string {
   if (value === undefined || value === null) return '';
-  if (value instanceof Date) return `<${name}>${value.toISOString().replace(/\.\d{3}Z$/, 'Z')}</${name}>`;
+  if (value instanceof Date) return `<${name}>${isoSeconds(value.getTime())}</${name}>`;
   if (Array.isArray(value)) return `<${name}>${value.map((v) => toXml('member', v)).join('')}</${name}>`;
   if (typeof value === 'object') {
     return `<${name}>${Object.entries(value)

@@ -6,6 +6,7 @@
  * of a request or response is left out.
  */
 import type { Caller } from '../../iam/model';
+import { isoSeconds } from '../../shared/clock';
 import { uuidFrom, type RandomSource } from '../../shared/random';
 import type { KeyRecord } from '../model';
 import type { CallRecord, ServiceEventRecord } from '../seams';
@@ -93,7 +94,7 @@ export function camelWithoutBlobs(value: unknown, isMap = false): Json | undefin
   if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string')
     return value;
   if (value instanceof Uint8Array) return undefined;
-  if (value instanceof Date) return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (value instanceof Date) return isoSeconds(value.getTime());
   if (Array.isArray(value)) return value.map((v) => camelWithoutBlobs(v) ?? null);
   if (typeof value === 'object') {
     const out: Record<string, Json> = {};
@@ -105,8 +106,6 @@ export function camelWithoutBlobs(value: unknown, isMap = false): Json | undefin
   }
   return String(value);
 }
-
-export const isoTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** userIdentity as it appears in the trail of `recipient` (another account's caller shows as AWSAccount). */
 export function userIdentity(caller: Caller, recipient: string, eventTime: number): Record<string, Json> {
@@ -131,7 +130,7 @@ export function userIdentity(caller: Caller, recipient: string, eventTime: numbe
         accountId: caller.accountId,
         userName: caller.roleArn.split('/').pop() ?? '',
       },
-      attributes: { creationDate: isoTime(eventTime), mfaAuthenticated: 'false' },
+      attributes: { creationDate: isoSeconds(eventTime), mfaAuthenticated: 'false' },
     };
   }
   if (caller.viaService) base['invokedBy'] = caller.viaService.split('.')[0] + '.amazonaws.com';
@@ -179,7 +178,7 @@ export function apiCallEvent(call: CallRecord, recipient: string, eventId: strin
   const event: CloudTrailEvent = {
     eventVersion: '1.11',
     userIdentity: userIdentity(call.caller, recipient, call.time),
-    eventTime: isoTime(call.time),
+    eventTime: isoSeconds(call.time),
     eventSource: 'kms.amazonaws.com',
     eventName: call.operation,
     awsRegion: call.region,
@@ -215,7 +214,7 @@ export function serviceEvent(record: ServiceEventRecord, eventId: string): Cloud
   const event: CloudTrailEvent = {
     eventVersion: '1.11',
     userIdentity: { accountId: key.account, invokedBy: 'kms.amazonaws.com' },
-    eventTime: isoTime(record.time),
+    eventTime: isoSeconds(record.time),
     eventSource: 'kms.amazonaws.com',
     eventName: record.eventName,
     awsRegion: key.region,

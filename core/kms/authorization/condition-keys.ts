@@ -5,6 +5,7 @@
  * and https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
  */
 import type { ContextValue } from '../../policy';
+import { isoSeconds } from '../../shared/clock';
 import type { KeyRecord, Tag } from '../model';
 import type { AuthorizationRequest, KmsAction } from '../seams';
 
@@ -112,19 +113,6 @@ function addGrantKeys(keys: ContextKeyValues, action: KmsAction, input: Input, v
 /** Whether a ReEncrypt's destination names the key it decrypts with (kms:ReEncryptOnSameKey). */
 export type SameKeyTest = (key: KeyRecord, destinationKeyId: string) => boolean;
 
-let lastSecond = Number.NaN;
-let lastTime = '';
-
-/** aws:CurrentTime, to the second: calls in the same second share the text. */
-function currentTime(now: number): string {
-  const second = Math.floor(now / 1000);
-  if (second !== lastSecond) {
-    lastTime = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
-    lastSecond = second;
-  }
-  return lastTime;
-}
-
 /**
  * Every condition key of a request, judged as `action` (the request's operation, or an action it
  * also needs, as CreateKey with tags needs kms:TagResource), but the ones that need a query
@@ -134,7 +122,7 @@ export function requestKeys(request: AuthorizationRequest, action: KmsAction, sa
   const { input, caller, key } = request;
   const viaService = caller.viaService !== undefined;
   const keys: ContextKeyValues = {
-    'aws:CurrentTime': currentTime(request.now),
+    'aws:CurrentTime': isoSeconds(request.now),
     'aws:EpochTime': Math.floor(request.now / 1000),
     'aws:SecureTransport': caller.secureTransport === true,
     'aws:RequestedRegion': request.region,

@@ -10,7 +10,10 @@ export interface Sealed {
 export function aesGcmSeal(key: Buffer, iv: Buffer, plaintext: Buffer, aad: Buffer): Sealed {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad);
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  const head = cipher.update(plaintext);
+  // GCM is a stream mode: final() returns nothing, so the usual concatenation is skipped.
+  const rest = cipher.final();
+  const ciphertext = rest.length === 0 ? head : Buffer.concat([head, rest]);
   return { iv, ciphertext, tag: cipher.getAuthTag() };
 }
 
