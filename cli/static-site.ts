@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { UI_FILE_TYPES } from '../core/app/ui-file-types';
 
 /** The build's security-headers.json (written by vite.config.ts from renderer/csp.ts). */
 export interface SecurityHeaders {
@@ -22,20 +23,6 @@ export interface StaticSite {
 }
 
 export const SECURITY_HEADERS_FILE = 'security-headers.json';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ttf': 'font/ttf',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-};
 
 /** The page shown before the UI is built: static text, so it may run nothing at all. */
 const NOT_BUILT_HEADERS = {
@@ -130,7 +117,7 @@ export function serveStatic(
     .join('/');
   res.writeHead(200, {
     ...headersFor(site, relative),
-    'content-type': TYPES[extname(real)] ?? 'application/octet-stream',
+    'content-type': UI_FILE_TYPES[extname(real)] ?? 'application/octet-stream',
     'content-length': body.length,
     // Vite names files under assets/ by content hash; anything else may change with a rebuild.
     'cache-control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',

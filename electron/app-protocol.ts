@@ -6,6 +6,7 @@
  */
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { UI_FILE_TYPES } from '../core/app/ui-file-types';
 import { APP_HOST } from './channels';
 
 interface SecurityHeaders {
@@ -13,19 +14,6 @@ interface SecurityHeaders {
   default: Record<string, string>;
   files: Record<string, Record<string, string>>;
 }
-
-/** Only these file types are served; anything else in dist/ is a 404. */
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ttf': 'font/ttf',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
 
 const status = (code: number) => new Response(null, { status: code });
 
@@ -72,7 +60,8 @@ export function createAppHandler(rootDir: string): (request: Request) => Promise
       return status(404);
     }
     if (!real.startsWith(root + sep)) return status(403);
-    const type = TYPES[extname(real)];
+    // Only the UI's file types are served; anything else in dist/ is a 404.
+    const type = UI_FILE_TYPES[extname(real)];
     if (!type) return status(404);
     let body: Buffer;
     try {

@@ -3,6 +3,7 @@
  * scratch buffer), whether it has unsaved changes, the run in progress and its output.
  */
 import type { StateCreator } from 'zustand';
+import type { CallRecord } from '../sandbox/protocol';
 import type { AppState } from './index';
 
 export type EditorDocument =
@@ -16,22 +17,12 @@ export type RunStatus = 'completed' | 'failed' | 'timed-out' | 'stopped' | 'cras
 export type OutputEntry =
   | { id: number; kind: 'run'; text: string }
   | { id: number; kind: 'log'; level: 'log' | 'info' | 'warn' | 'error' | 'debug'; text: string }
-  | {
+  | ({
       id: number;
       kind: 'call';
-      operation: string;
-      region: string;
-      status: number;
-      ms: number;
-      request: string;
-      response: string;
-      /** The x-amzn-requestid, for "Why?" (sandbox.explainDecision) and the audit trail. */
-      requestId?: string;
       /** The simulated AWS service that made the call on the principal's behalf (services.callKms). */
       via?: string;
-      /** The service the request was signed for ('iam', 'sts'…); KMS when absent. */
-      service?: string;
-    }
+    } & CallRecord)
   | { id: number; kind: 'error'; name: string; message: string; line?: number; column?: number }
   | { id: number; kind: 'diagnostic'; severity: 'error' | 'warning'; text: string; line: number }
   | { id: number; kind: 'result'; text: string }

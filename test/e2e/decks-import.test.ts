@@ -4,16 +4,14 @@
  * dry run's report before anything changes, finding the imported cards by searching, editing
  * one, and exporting the deck as a download.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, startServe, type ServerProcess } from '../helpers/server';
-import { hasChromium, openBrowser, type Browser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/server';
+import { uiSkipReason, useServedApp } from './served-app';
 
-const built = existsSync(join(ROOT, 'dist', 'security-headers.json'));
-const reason = !hasChromium() ? 'Chromium is not installed' : !built ? 'the UI is not built (dist/)' : '';
+const reason = uiSkipReason();
 const SEED = join(ROOT, 'test', 'fixtures', 'kms-flashcards-seed.txt');
 
 const counts = (page: Page) =>
@@ -31,26 +29,10 @@ const counts = (page: Page) =>
 const REVIEWING = 'Nothing has changed yet. Read the report, then import.';
 
 describe.skipIf(reason !== '')(`the deck library in Chromium${reason ? ` (skipped: ${reason})` : ''}`, () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kms-decks-e2e-'));
-    server = await startServe(['--state', join(dir, 'state.db')]);
-    browser = await openBrowser(`${server.url}/#/decks`);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  afterEach(() => {
-    expect(browser.problems).toEqual([]);
-  });
+  const app = useServedApp({ route: '/#/decks' });
 
   it('lists the built-in deck with its version and counts', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.getByRole('heading', { level: 1, name: 'KMS Essentials' }).waitFor();
     const entry = page
       .getByRole('navigation', { name: /^Decks/ })
@@ -60,11 +42,11 @@ describe.skipIf(reason !== '')(`the deck library in Chromium${reason ? ` (skippe
       'KMS Essentials v1.0.0 · built-in · 184 cards 20 new 0 learning 0 review',
     );
     await expect.poll(() => page.locator('.result-count').innerText()).toBe('1–25 of 184');
-    await browser.screenshot('decks-library');
+    await app.browser.screenshot('decks-library');
   });
 
   it('imports the seed file from the file picker: dry run, report, import, then finds its cards by searching', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.locator('input[type=file]').setInputFiles(SEED);
     const panel = page.getByRole('region', { name: 'Import kms-flashcards-seed.txt' });
     await expect.poll(() => panel.getByRole('status').innerText()).toBe(REVIEWING);
@@ -81,7 +63,7 @@ describe.skipIf(reason !== '')(`the deck library in Chromium${reason ? ` (skippe
         .count(),
     ).toBe(1);
     await page.locator('.report-added summary').click();
-    await browser.screenshot('decks-import-report');
+    await app.browser.screenshot('decks-import-report');
 
     await panel.getByRole('button', { name: 'Import 27 cards' }).click();
     await page.getByRole('heading', { name: 'Imported kms-flashcards-seed.txt' }).waitFor();
@@ -96,11 +78,11 @@ describe.skipIf(reason !== '')(`the deck library in Chromium${reason ? ` (skippe
         expect.stringContaining('KMS is integrated into'),
       ]);
     expect(await page.locator('.result-count').innerText()).toBe('1–2 of 2');
-    await browser.screenshot('decks-search-imported');
+    await app.browser.screenshot('decks-search-imported');
   });
 
   it('checks a file dropped on the view: the same cards again import as unchanged', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     const text = readFileSync(SEED, 'utf8');
     const transfer = await page.evaluateHandle((content) => {
       const dt = new DataTransfer();
@@ -109,7 +91,7 @@ describe.skipIf(reason !== '')(`the deck library in Chromium${reason ? ` (skippe
     }, text);
     await page.dispatchEvent('.drop-zone', 'dragover', { dataTransfer: transfer });
     await page.locator('.drop-overlay').waitFor();
-    await browser.screenshot('decks-drop-overlay');
+    await app.browser.screenshot('decks-drop-overlay');
     await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer: transfer });
     const panel = page.getByRole('region', { name: 'Import kms-flashcards-seed.txt' });
     await expect.poll(() => panel.getByRole('status').innerText()).toBe(REVIEWING);
@@ -121,8 +103,8 @@ describe.skipIf(reason !== '')(`the deck library in Chromium${reason ? ` (skippe
   });
 
   it('opens the file picker with Ctrl/Cmd+O, reads a .tsv as CSV, and lets the learner read it another way', async () => {
-    const { page } = browser;
-    const tsv = join(dir, 'grants.tsv');
+    const { page } = app.browser;
+    const tsv = join(app.dir, 'grants.tsv');
     writeFileSync(tsv, 'Front\tBack\tTags\nWhat retires a grant?\tRetireGrant or RevokeGrant\tgrants\n');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('ControlOrMeta+O')]);
     await chooser.setFiles(tsv);
@@ -135,11 +117,11 @@ describe.skipIf(reason !== '')(`the deck library in Chromium${reason ? ` (skippe
     await panel.locator('.import-error').waitFor();
     expect(await panel.locator('.import-error').innerText()).toMatch(/grants\.tsv/);
     // The host refused with a 400, which Chromium logs; that one line is expected, and only it.
-    expect(browser.problems).toEqual([
+    expect(app.browser.problems).toEqual([
       'console: Failed to load resource: the server responded with a status of 400 (Bad Request)',
     ]);
-    browser.problems.length = 0;
-    await browser.screenshot('decks-import-refused');
+    app.browser.problems.length = 0;
+    await app.browser.screenshot('decks-import-refused');
     await panel.getByLabel('Read it as').selectOption('csv');
     await expect.poll(() => panel.getByRole('status').innerText()).toBe(REVIEWING);
     await panel.getByRole('button', { name: 'Cancel' }).click();
@@ -152,7 +134,7 @@ describe.skipIf(reason !== '')(`the deck library in Chromium${reason ? ` (skippe
   });
 
   it('edits a card, refusing an invalid tag with its reason, and saves a valid change', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.locator('.card-row').first().click();
     const editor = page.locator('.card-editor');
     await editor.waitFor();
@@ -161,7 +143,7 @@ describe.skipIf(reason !== '')(`the deck library in Chromium${reason ? ` (skippe
     await tags.blur();
     await editor.getByText("'#integration' is not a tag").waitFor();
     expect(await tags.getAttribute('aria-invalid')).toBe('true');
-    await browser.screenshot('decks-card-invalid');
+    await app.browser.screenshot('decks-card-invalid');
     await tags.fill('kms integration');
     await editor.getByLabel('Front (the question)').press('ControlOrMeta+Enter');
     await page.getByText(/^Saved bs-[0-9a-f]+\.$/).waitFor();
@@ -169,14 +151,14 @@ describe.skipIf(reason !== '')(`the deck library in Chromium${reason ? ` (skippe
   });
 
   it('exports the deck as a CSV download', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.getByLabel('Export as').selectOption('csv');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export', exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('kms-flashcards.csv');
-    const file = join(dir, 'export.csv');
+    const file = join(app.dir, 'export.csv');
     await download.saveAs(file);
     const csv = readFileSync(file, 'utf8');
     expect(csv).toContain('KMS is fully integrated with');

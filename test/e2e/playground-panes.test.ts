@@ -3,20 +3,12 @@
  * and its Why?, the call in the audit trail, the bill moving, kms:ViaService through EC2,
  * and throttling with the quotas at 1%. A screenshot of each test goes to test-results/.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, startServe, type ServerProcess } from '../helpers/server';
-import { hasChromium, openBrowser, type Browser } from './browser';
+import { describe, expect, it } from 'vitest';
 import { command, lastRunOutput, run, waitForEditor } from './flows';
+import { uiSkipReason, useServedApp } from './served-app';
 
-const built = existsSync(join(ROOT, 'dist', 'security-headers.json'));
-const reason = !hasChromium()
-  ? 'Chromium is not installed (/usr/bin/chromium)'
-  : !built
-    ? 'the UI is not built (dist/): the global setup builds it when UI tests run'
-    : '';
+const reason = uiSkipReason();
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
 const panel = (page: Page) => page.getByRole('tabpanel');
@@ -36,24 +28,10 @@ async function billAmount(page: Page, label: string): Promise<number> {
 describe.skipIf(reason !== '')(
   `the playground's side panes in Chromium${reason ? ` (skipped: ${reason})` : ''}`,
   () => {
-    let server: ServerProcess;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await startServe(['--state', ':memory:']);
-      browser = await openBrowser(server.url);
-      await waitForEditor(browser.page);
-    }, 180_000);
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
-    afterEach(() => {
-      expect(browser.problems).toEqual([]);
-    });
+    const app = useServedApp({ inMemory: true, ready: (browser) => waitForEditor(browser.page) });
 
     it('runs a snippet whose call is denied, and its Why? shows the statement that denied it', async () => {
-      const { page } = browser;
+      const { page } = app.browser;
       await openSnippet(page, 'A denied call, and why');
       expect(await run(page)).toMatch(/^Completed in/);
       const output = await lastRunOutput(page);
@@ -79,7 +57,7 @@ describe.skipIf(reason !== '')(
         'StringNotEquals kms:EncryptionContext:app request "reports" · policy "payroll"',
       );
       await decisive.scrollIntoViewIfNeeded();
-      await browser.screenshot('playground-panes-why-denied');
+      await app.browser.screenshot('playground-panes-why-denied');
 
       // The allowed Decrypt, with the payroll context: the same Deny does not apply.
       await page.getByRole('button', { name: 'Why was Decrypt allowed?' }).click();
@@ -91,7 +69,7 @@ describe.skipIf(reason !== '')(
     });
 
     it('shows the call in the audit trail, failures highlighted, and its CloudTrail record', async () => {
-      const { page } = browser;
+      const { page } = app.browser;
       await tab(page, 'Audit').click();
       const trail = panel(page).getByRole('list', { name: 'CloudTrail events' });
       const failed = trail.locator('.audit-event.failed');
@@ -110,7 +88,7 @@ describe.skipIf(reason !== '')(
         awsRegion: 'us-east-1',
         requestParameters: { encryptionContext: { app: 'reports' } },
       });
-      await browser.screenshot('playground-panes-audit');
+      await app.browser.screenshot('playground-panes-audit');
       // Filter by event name.
       await panel(page).getByLabel('Event name').fill('PutKeyPolicy');
       await panel(page).getByRole('button', { name: 'Filter', exact: true }).click();
@@ -120,7 +98,7 @@ describe.skipIf(reason !== '')(
     });
 
     it('shows the bill move as keys are made and time passes', async () => {
-      const { page } = browser;
+      const { page } = app.browser;
       await tab(page, 'Bill').click();
       await panel(page).getByText('Month to date').waitFor();
       const before = await billAmount(page, 'Month to date');
@@ -132,18 +110,18 @@ describe.skipIf(reason !== '')(
       expect(await run(page)).toMatch(/^Completed in/);
       await expect.poll(() => billAmount(page, 'Month to date'), { timeout: 10_000 }).toBeGreaterThan(before);
       expect(await billAmount(page, `Projected for`)).toBeGreaterThan(await billAmount(page, 'Month to date'));
-      await browser.screenshot('playground-panes-bill');
+      await app.browser.screenshot('playground-panes-bill');
 
       // A year on the sandbox clock: every month of it billed.
       await command(page, 'advance 30');
       await command(page, 'Show the bill of the last 12 months');
       await panel(page).getByText('12 months to date').waitFor();
       await expect.poll(() => billAmount(page, '12 months to date'), { timeout: 10_000 }).toBeGreaterThan(1);
-      await browser.screenshot('playground-panes-bill-year');
+      await app.browser.screenshot('playground-panes-bill-year');
     });
 
     it('allows through EC2 what kms:ViaService denies directly', async () => {
-      const { page } = browser;
+      const { page } = app.browser;
       await openSnippet(page, 'kms:ViaService: through EC2, not directly');
       expect(await run(page)).toMatch(/^Completed in/);
       expect(await lastRunOutput(page)).toMatch(
@@ -166,11 +144,11 @@ describe.skipIf(reason !== '')(
       expect(
         (await decisive.locator('.cond-passed', { hasText: 'kms:ViaService' }).innerText()).replace(/\s+/g, ' '),
       ).toContain('request "ec2.us-east-1.amazonaws.com" · policy "ec2.us-east-1.amazonaws.com"');
-      await browser.screenshot('playground-panes-via-service');
+      await app.browser.screenshot('playground-panes-via-service');
     });
 
     it('throttles calls when the quotas are scaled down to 1%', async () => {
-      const { page } = browser;
+      const { page } = app.browser;
       await tab(page, 'Sandbox').click();
       const quotas = panel(page).getByRole('checkbox', { name: /Enforce quotas/ });
       expect(await quotas.isChecked()).toBe(false);
@@ -187,19 +165,19 @@ describe.skipIf(reason !== '')(
       expect(
         await page.locator('.out-call summary', { hasText: 'ListKeys' }).filter({ hasText: '400' }).count(),
       ).toBeGreaterThan(0);
-      await browser.screenshot('playground-panes-throttling');
+      await app.browser.screenshot('playground-panes-throttling');
       await quotas.uncheck();
       await expect.poll(() => quotas.isChecked()).toBe(false);
     });
 
     it('reads well in the dark theme', async () => {
-      const { page } = browser;
+      const { page } = app.browser;
       await page.getByRole('button', { name: 'Why was Decrypt denied or failed?' }).first().click();
       if ((await page.locator('html').getAttribute('data-theme')) !== 'dark')
         await page.keyboard.press('ControlOrMeta+Alt+T');
       await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
       await panel(page).locator('.why-outcome').waitFor();
-      await browser.screenshot('playground-panes-why-dark');
+      await app.browser.screenshot('playground-panes-why-dark');
     });
   },
 );

@@ -2,49 +2,34 @@
  * The playground in Debian's Chromium, served by `kms-study serve` on a fresh in-memory
  * sandbox: what a learner sees and does, with a screenshot of each test in test-results/.
  */
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpHost } from '../../cli/http-server';
 import { findSite } from '../../cli/static-site';
 import { Sandbox } from '../../core/app/sandbox';
 import { HostService } from '../../core/app/service';
-import { ROOT, startServe, type ServerProcess } from '../helpers/server';
-import { hasChromium, openBrowser, type Browser } from './browser';
+import { ROOT } from '../helpers/server';
+import { openBrowser } from './browser';
 import { command, keysPane, lastRunOutput, run, setCode, setTimeLimit, waitForEditor } from './flows';
 import { networkProbe, startTrap, type Trap } from './trap-server';
+import { uiSkipReason, useServedApp } from './served-app';
 
-const built = existsSync(join(ROOT, 'dist', 'security-headers.json'));
-const reason = !hasChromium()
-  ? 'Chromium is not installed (/usr/bin/chromium; .ci/run installs it)'
-  : !built
-    ? 'the UI is not built (dist/): the global setup builds it when UI tests run'
-    : '';
+const reason = uiSkipReason();
 
 describe.skipIf(reason !== '')(`the playground in Chromium${reason ? ` (skipped: ${reason})` : ''}`, () => {
-  let server: ServerProcess;
-  let browser: Browser;
   let trap: Trap;
-
   beforeAll(async () => {
-    server = await startServe(['--state', ':memory:']);
     trap = await startTrap();
-    browser = await openBrowser(server.url);
-    await waitForEditor(browser.page);
-  }, 180_000);
+  });
   afterAll(async () => {
-    await browser?.close();
     await trap?.close();
-    await server?.stop();
   });
-  afterEach(() => {
-    // Neither the page nor the editor broke the Content-Security-Policy, or threw.
-    expect(browser.problems).toEqual([]);
-  });
+  // After each test, neither the page nor the editor broke the Content-Security-Policy, or threw.
+  const app = useServedApp({ inMemory: true, ready: (browser) => waitForEditor(browser.page) });
 
   it('runs a snippet that creates a key, encrypts and decrypts, and shows the new key', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     // The first view is the Encrypt and decrypt snippet.
     expect(await page.locator('.document-name').innerText()).toContain('Encrypt and decrypt');
     expect(await run(page)).toMatch(/^Completed in/);
@@ -61,11 +46,11 @@ describe.skipIf(reason !== '')(`the playground in Chromium${reason ? ` (skipped:
     // Each SDK call's request and response are there to read.
     await page.locator('.out-call summary').first().click();
     expect(await page.locator('.out-call pre').first().innerText()).toContain('"Description": "playground key"');
-    await browser.screenshot('playground-encrypt-decrypt');
+    await app.browser.screenshot('playground-encrypt-decrypt');
   });
 
   it('stops an infinite loop at the time limit while the page stays responsive, and the next run works', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await setTimeLimit(page, 2);
     await setCode(page, "console.log('spinning');\nwhile (true) {}\n");
     const finished = run(page);
@@ -95,11 +80,11 @@ describe.skipIf(reason !== '')(`the playground in Chromium${reason ? ` (skipped:
     await expect.poll(() => lastRunOutput(page)).toContain('spinning again');
     await page.getByRole('button', { name: /Stop/ }).click();
     expect(await spinning).toMatch(/^Stopped after \d/);
-    await browser.screenshot('playground-infinite-loop');
+    await app.browser.screenshot('playground-infinite-loop');
   });
 
   it('cannot reach the network from learners’ code: every attempt is refused by the runner’s CSP', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await setCode(page, networkProbe(trap.url));
     expect(await run(page)).toMatch(/^Completed in/);
     const output = await lastRunOutput(page);
@@ -121,7 +106,7 @@ describe.skipIf(reason !== '')(`the playground in Chromium${reason ? ` (skipped:
     expect(violations).toEqual(
       expect.arrayContaining([
         `connect-src ${trap.url}fetch`,
-        `connect-src ${server.url}/api/sandbox.reset`,
+        `connect-src ${app.server.url}/api/sandbox.reset`,
         `connect-src ${trap.url}xhr`,
         `connect-src ${trap.url.replace('http', 'ws')}ws`,
         `connect-src ${trap.url}sse`,
@@ -130,7 +115,7 @@ describe.skipIf(reason !== '')(`the playground in Chromium${reason ? ` (skipped:
       ]),
     );
     expect(trap.hits).toEqual([]);
-    await browser.screenshot('playground-network-blocked');
+    await app.browser.screenshot('playground-network-blocked');
   });
 
   it('proves the network test can fail: with a permissive policy on the runner the same program gets out', async () => {
@@ -167,7 +152,7 @@ describe.skipIf(reason !== '')(`the playground in Chromium${reason ? ` (skipped:
   });
 
   it('reports errors as AWS names them, at the line of the learner’s code, with IntelliSense for the SDK', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await setCode(
       page,
       [
@@ -189,11 +174,11 @@ describe.skipIf(reason !== '')(`the playground in Chromium${reason ? ` (skipped:
     expect(output).toContain(
       'NotFoundException: Alias arn:aws:kms:us-east-1:111122223333:alias/nowhere is not found. (line 5)',
     );
-    await browser.screenshot('playground-error-line');
+    await app.browser.screenshot('playground-error-line');
   });
 
   it('is driven by the keyboard: a snippet from the palette, then the clock moves a key to deletion', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await setTimeLimit(page, 10);
     await command(page, 'Key lifecycle');
     // The editor has unsaved changes: the app asks first.
@@ -208,11 +193,11 @@ describe.skipIf(reason !== '')(`the playground in Chromium${reason ? ` (skipped:
     await expect
       .poll(() => page.locator('[aria-label="Sandbox keys"] > li').count(), { timeout: 10_000 })
       .toBe(before - 1);
-    await browser.screenshot('playground-clock');
+    await app.browser.screenshot('playground-clock');
   });
 
   it('saves the learner’s script with Ctrl+S, in the dark theme too', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await setCode(page, "console.log('mine');\n");
     await page.keyboard.press('ControlOrMeta+S');
     const name = page.getByRole('dialog', { name: 'Save script' }).getByLabel('Name');
@@ -227,11 +212,11 @@ describe.skipIf(reason !== '')(`the playground in Chromium${reason ? ` (skipped:
       await page.keyboard.press('ControlOrMeta+Alt+T');
     }
     await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
-    await browser.screenshot('playground-dark-saved');
+    await app.browser.screenshot('playground-dark-saved');
   });
 
   it('runs the IAM and STS clients too: a role is made, assumed, and its session calls KMS', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await setTimeLimit(page, 10);
     await command(page, 'Assume a role');
     const discard = page
@@ -249,6 +234,6 @@ describe.skipIf(reason !== '')(`the playground in Chromium${reason ? ` (skipped:
     }
     expect(output).toMatch(/assumed-role\/encryptor-\d+\/playground/);
     expect(output).toContain("decrypt: 'AccessDeniedException'");
-    await browser.screenshot('playground-iam-sts');
+    await app.browser.screenshot('playground-iam-sts');
   });
 });

@@ -5,23 +5,14 @@
  * more cards are rated through its HTTP API today. A screenshot of each test goes to
  * test-results/.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BUILTIN_DECKS_DIR } from '../../core/app/library';
 import { Sandbox } from '../../core/app/sandbox';
 import { HostService } from '../../core/app/service';
 import { ManualClock } from '../../core/shared/clock';
-import { ROOT, startServe, type ServerProcess } from '../helpers/server';
-import { hasChromium, openBrowser, type Browser } from './browser';
+import { uiSkipReason, useServedApp } from './served-app';
 
-const built = existsSync(join(ROOT, 'dist', 'security-headers.json'));
-const reason = !hasChromium()
-  ? 'Chromium is not installed (/usr/bin/chromium)'
-  : !built
-    ? 'the UI is not built (dist/): the global setup builds it when UI tests run'
-    : '';
+const reason = uiSkipReason();
 
 const DAY = 86_400_000;
 const DECK = 'kms-essentials';
@@ -71,39 +62,29 @@ async function studyHistory(path: string): Promise<number> {
 }
 
 describe.skipIf(reason !== '')(`the Stats view in Chromium${reason ? ` (skipped: ${reason})` : ''}`, () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let folder: string;
   let history = 0;
   let today = 0;
-
-  beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'kms-study-stats-'));
-    const state = join(folder, 'state.db');
-    history = await studyHistory(state);
-    server = await startServe(['--state', state]);
-    const call: Call = async (name, request) => {
-      const response = await fetch(`${server.url}/api/${name}`, { method: 'POST', body: JSON.stringify(request) });
-      const body = (await response.json()) as Record<string, unknown> & { error?: { message: string } };
-      if (response.status !== 200) throw new Error(`${name}: ${body.error?.message}`);
-      return body;
-    };
-    today = await study(call, 35, 6);
-    const exam = new Date(Date.now() + 40 * DAY).toISOString().slice(0, 10);
-    await call('study.settings.set', { study: { examDate: exam } });
-    browser = await openBrowser(`${server.url}/#/stats`);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (folder) rmSync(folder, { recursive: true, force: true });
-  });
-  afterEach(() => {
-    expect(browser.problems).toEqual([]);
+  const app = useServedApp({
+    route: '/#/stats',
+    timeoutMs: 240_000,
+    seed: async (state) => {
+      history = await studyHistory(state);
+    },
+    prepare: async (url) => {
+      const call: Call = async (name, request) => {
+        const response = await fetch(`${url}/api/${name}`, { method: 'POST', body: JSON.stringify(request) });
+        const body = (await response.json()) as Record<string, unknown> & { error?: { message: string } };
+        if (response.status !== 200) throw new Error(`${name}: ${body.error?.message}`);
+        return body;
+      };
+      today = await study(call, 35, 6);
+      const exam = new Date(Date.now() + 40 * DAY).toISOString().slice(0, 10);
+      await call('study.settings.set', { study: { examDate: exam } });
+    },
   });
 
   it('shows the heatmap of reviews per day and the calibration table after some study', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     expect(history).toBeGreaterThan(200);
     expect(today).toBe(6);
     const heatmap = page.getByRole('figure', { name: 'Reviews per day' });
@@ -137,11 +118,11 @@ describe.skipIf(reason !== '')(`the Stats view in Chromium${reason ? ` (skipped:
     expect(Number(well[2])).toBeGreaterThan(10);
     expect(well[3]).toMatch(/^\d+% \(\d+\)$/);
     expect(well[4]).toMatch(/^\d+%$/);
-    await browser.screenshot('stats-view');
+    await app.browser.screenshot('stats-view');
   });
 
   it('shows every chart and the exam readiness, and its numbers as tables on request', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.setViewportSize({ width: 1280, height: 2600 });
     for (const title of [
       'Due in the next 30 days',
@@ -159,22 +140,22 @@ describe.skipIf(reason !== '')(`the Stats view in Chromium${reason ? ` (skipped:
     expect(await page.locator('.readiness-summary').innerText()).toMatch(
       /^Exam on \d{4}-\d\d-\d\d, in \d+ days\. Predicted recall on exam day: \d+% with the plan \(\d+% without it\); target 90%\./,
     );
-    await browser.screenshot('stats-view-all');
+    await app.browser.screenshot('stats-view-all');
 
     await page.getByRole('button', { name: 'Show tables' }).click();
     expect(await page.locator('canvas').count()).toBe(0);
     await page.getByRole('table', { name: 'Calibration per rating' }).waitFor({ state: 'visible' });
-    await browser.screenshot('stats-view-tables');
+    await app.browser.screenshot('stats-view-tables');
     await page.getByRole('button', { name: 'Show charts' }).click();
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('follows the dark theme', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     if ((await page.locator('html').getAttribute('data-theme')) !== 'dark')
       await page.keyboard.press('ControlOrMeta+Alt+T');
     await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
     await page.getByRole('figure', { name: 'Reviews per day' }).getByRole('img').waitFor();
-    await browser.screenshot('stats-view-dark');
+    await app.browser.screenshot('stats-view-dark');
   });
 });

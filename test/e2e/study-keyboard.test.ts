@@ -3,16 +3,11 @@
  * `kms-study serve` with its state in a file: three cards revealed and rated, the progress
  * kept across a reload, an answer undone. Revealing an answer moves nothing on the card.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, startServe, type ServerProcess } from '../helpers/server';
-import { hasChromium, openBrowser, type Browser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { uiSkipReason, useServedApp } from './served-app';
 
-const built = existsSync(join(ROOT, 'dist', 'security-headers.json'));
-const reason = !hasChromium() ? 'Chromium is not installed' : !built ? 'the UI is not built (dist/)' : '';
+const reason = uiSkipReason();
 
 interface Shown {
   id: string;
@@ -38,26 +33,10 @@ const box = (page: Page, selector: string) =>
   }));
 
 describe.skipIf(reason !== '')(`studying in Chromium${reason ? ` (skipped: ${reason})` : ''}`, () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kms-study-e2e-'));
-    server = await startServe(['--state', join(dir, 'state.db')]);
-    browser = await openBrowser(`${server.url}/#/study`);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  afterEach(() => {
-    expect(browser.problems).toEqual([]);
-  });
+  const app = useServedApp({ route: '/#/study' });
 
   it('studies three cards by keyboard and keeps the progress across a reload', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.getByRole('button', { name: /^KMS Essentials: 20 new, 0 learning, 0 to review$/ }).waitFor();
     await page.getByText('0 cards studied today').waitFor();
     const seen: Shown[] = [];
@@ -71,7 +50,7 @@ describe.skipIf(reason !== '')(`studying in Chromium${reason ? ` (skipped: ${rea
       expect(await box(page, '.study-card')).toEqual(before.card);
       expect(await box(page, '.card-question')).toEqual(before.question);
       await expect.poll(() => page.locator('.study-card [aria-live]').innerText()).toMatch(/^Answer: /);
-      if (i === 0) await browser.screenshot('study-answer-revealed');
+      if (i === 0) await app.browser.screenshot('study-answer-revealed');
       await page.keyboard.press(String(3 + (i % 3)));
       await expect.poll(async () => (await shown(page)).id).not.toBe(card.id);
     }
@@ -79,17 +58,17 @@ describe.skipIf(reason !== '')(`studying in Chromium${reason ? ` (skipped: ${rea
     expect(seen[0]!.question).toBe('What is AWS KMS, in one sentence, and how do you reach it?');
     await page.getByText('3 cards studied today').waitFor();
     const next = await shown(page);
-    await browser.screenshot('study-three-rated');
+    await app.browser.screenshot('study-three-rated');
 
     await page.reload();
     await page.getByText('3 cards studied today').waitFor({ timeout: 30_000 });
     expect(await shown(page)).toEqual(next);
     expect(await page.locator('.card-answer').getAttribute('aria-hidden')).toBe('true');
-    await browser.screenshot('study-after-reload');
+    await app.browser.screenshot('study-after-reload');
   });
 
   it('undoes the last answer with Ctrl+Z after the reload, and rates it again', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.keyboard.press('ControlOrMeta+Z');
     await page.getByText('2 cards studied today').waitFor();
     const undone = await shown(page);
@@ -102,7 +81,7 @@ describe.skipIf(reason !== '')(`studying in Chromium${reason ? ` (skipped: ${rea
   });
 
   it('sets the exam plan by keyboard without the digits typed rating the card, and shows the readiness line', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.keyboard.press('Space');
     await page.locator('.card-answer.revealed').waitFor();
     const id = await page.locator('.study-card').getAttribute('data-card-id');
@@ -119,11 +98,11 @@ describe.skipIf(reason !== '')(`studying in Chromium${reason ? ` (skipped: ${rea
     expect(await page.locator('.study-card').getAttribute('data-card-id')).toBe(id);
     expect(await page.locator('.card-answer.revealed').count()).toBe(1);
     await page.getByText('3 cards studied today').waitFor();
-    await browser.screenshot('study-exam-plan');
+    await app.browser.screenshot('study-exam-plan');
   });
 
   it('shows focus, labels and the rating words in the dark theme', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.locator('.study-card').focus();
     await page.keyboard.press('ControlOrMeta+Alt+T');
     if ((await page.locator('.card-answer.revealed').count()) === 0) await page.keyboard.press('Space');
@@ -149,6 +128,6 @@ describe.skipIf(reason !== '')(`studying in Chromium${reason ? ` (skipped: ${rea
     expect(focused.label).toMatch(/^Perfectly \(5\)/);
     expect(focused.outline).toBe('solid');
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
-    await browser.screenshot('study-dark-focus');
+    await app.browser.screenshot('study-dark-focus');
   });
 });

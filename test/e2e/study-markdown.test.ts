@@ -4,17 +4,12 @@
  * javascript: links, remote images) removed before it reaches the page. The deck is imported
  * as CSV through the host API, as a learner's file would be.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../core/app/calls/decks';
-import { ROOT, startServe, type ServerProcess } from '../helpers/server';
-import { hasChromium, openBrowser, type Browser } from './browser';
+import { uiSkipReason, useServedApp } from './served-app';
 
-const built = existsSync(join(ROOT, 'dist', 'security-headers.json'));
-const reason = !hasChromium() ? 'Chromium is not installed' : !built ? 'the UI is not built (dist/)' : '';
+const reason = uiSkipReason();
 
 const HOSTILE = [
   'Which call creates a key?',
@@ -42,35 +37,30 @@ const CARDS = [
 ];
 
 describe.skipIf(reason !== '')(`card Markdown in Chromium${reason ? ` (skipped: ${reason})` : ''}`, () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kms-markdown-e2e-'));
-    server = await startServe(['--state', join(dir, 'state.db')]);
-    const response = await fetch(`${server.url}/api/decks.import`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        data: Buffer.from(Papa.unparse(CARDS)).toString('base64'),
-        fileName: 'markdown-check.csv',
-        deckName: 'Markdown check',
-      }),
-    });
-    expect(((await response.json()) as ImportReport).counts.added).toBe(2);
-    browser = await openBrowser(`${server.url}/#/study`);
-    await browser.page.getByRole('button', { name: /^Markdown check:/ }).click();
-    await browser.page.locator('.study-card[data-card-id]').waitFor();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+  // This suite checks the page's problems itself: blocked content is expected to be reported.
+  const app = useServedApp({
+    route: '/#/study',
+    checkProblems: false,
+    prepare: async (url) => {
+      const response = await fetch(`${url}/api/decks.import`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          data: Buffer.from(Papa.unparse(CARDS)).toString('base64'),
+          fileName: 'markdown-check.csv',
+          deckName: 'Markdown check',
+        }),
+      });
+      expect(((await response.json()) as ImportReport).counts.added).toBe(2);
+    },
+    ready: async ({ page }) => {
+      await page.getByRole('button', { name: /^Markdown check:/ }).click();
+      await page.locator('.study-card[data-card-id]').waitFor();
+    },
   });
 
   it('removes everything unsafe from a card, runs none of it, and loads nothing from elsewhere', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     const question = page.locator('.card-question');
     await question.getByText('Which call creates a key?').waitFor();
     const found = await question.evaluate((q) => ({
@@ -111,15 +101,15 @@ describe.skipIf(reason !== '')(`card Markdown in Chromium${reason ? ` (skipped: 
     // blocked by the page's policy. Nothing else may appear: no script error, and no request
     // (image, frame) the policy had to stop.
     const blocked = /^console: Executing inline event handler violates .*The action has been blocked\.$/;
-    expect(browser.problems.filter((p) => !blocked.test(p))).toEqual([]);
-    browser.problems.length = 0;
+    expect(app.browser.problems.filter((p) => !blocked.test(p))).toEqual([]);
+    app.browser.problems.length = 0;
     await page.keyboard.press('Space');
     await page.locator('.card-answer.revealed').waitFor();
-    await browser.screenshot('study-markdown-sanitized');
+    await app.browser.screenshot('study-markdown-sanitized');
   });
 
   it('highlights the answer’s code in the languages it names', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     const blocks = page.locator('.card-answer pre');
     expect(await blocks.count()).toBe(2);
     expect(await blocks.nth(0).getAttribute('data-language')).toBe('bash');
@@ -134,7 +124,7 @@ describe.skipIf(reason !== '')(`card Markdown in Chromium${reason ? ` (skipped: 
   });
 
   it('hides the cloze deletion asked and reveals it without moving anything', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     const asked = page.locator('.cloze-active');
     await asked.waitFor();
     expect(await asked.getAttribute('data-cloze')).toBe('1');
@@ -153,7 +143,7 @@ describe.skipIf(reason !== '')(`card Markdown in Chromium${reason ? ` (skipped: 
     expect(await layout()).toEqual(before);
     expect(await text()).toContain('arn:aws:kms:us-east-2:111122223333');
     expect(await text()).not.toContain('[…]');
-    await browser.screenshot('study-cloze-revealed');
-    expect(browser.problems).toEqual([]);
+    await app.browser.screenshot('study-cloze-revealed');
+    expect(app.browser.problems).toEqual([]);
   });
 });

@@ -3,17 +3,12 @@
  * explanation shown without moving the card, then rated with the same number keys. The deck
  * holds two of KMS Essentials' exam-style questions, imported as CSV through the host API.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CardEntry, CardPage, ImportReport } from '../../core/app/calls/decks';
-import { ROOT, startServe, type ServerProcess } from '../helpers/server';
-import { hasChromium, openBrowser, type Browser } from './browser';
+import { uiSkipReason, useServedApp } from './served-app';
 
-const built = existsSync(join(ROOT, 'dist', 'security-headers.json'));
-const reason = !hasChromium() ? 'Chromium is not installed' : !built ? 'the UI is not built (dist/)' : '';
+const reason = uiSkipReason();
 
 async function api<T>(url: string, name: string, request: unknown): Promise<T> {
   const response = await fetch(`${url}/api/${name}`, {
@@ -27,47 +22,35 @@ async function api<T>(url: string, name: string, request: unknown): Promise<T> {
 }
 
 describe.skipIf(reason !== '')(`multiple-choice cards in Chromium${reason ? ` (skipped: ${reason})` : ''}`, () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: Browser;
   let questions: CardEntry['card'][];
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kms-mcq-e2e-'));
-    server = await startServe(['--state', join(dir, 'state.db')]);
-    const page = await api<CardPage>(server.url, 'decks.cards', { deckId: 'kms-essentials', limit: 500 });
-    questions = page.cards
-      .map((c) => c.card)
-      .filter((c) => c.kind === 'mcq')
-      .slice(0, 2);
-    const csv = Papa.unparse(
-      questions.map((c) => ({
-        id: c.id,
-        kind: c.kind,
-        front: c.front,
-        back: c.back ?? '',
-        options: c.kind === 'mcq' ? JSON.stringify(c.options) : '',
-      })),
-    );
-    const report = await api<ImportReport>(server.url, 'decks.import', {
-      data: Buffer.from(csv).toString('base64'),
-      fileName: 'exam-questions.csv',
-      deckName: 'Exam questions',
-    });
-    expect(report.counts.added).toBe(2);
-    browser = await openBrowser(`${server.url}/#/study`);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  afterEach(() => {
-    expect(browser.problems).toEqual([]);
+  const app = useServedApp({
+    route: '/#/study',
+    prepare: async (url) => {
+      const page = await api<CardPage>(url, 'decks.cards', { deckId: 'kms-essentials', limit: 500 });
+      questions = page.cards
+        .map((c) => c.card)
+        .filter((c) => c.kind === 'mcq')
+        .slice(0, 2);
+      const csv = Papa.unparse(
+        questions.map((c) => ({
+          id: c.id,
+          kind: c.kind,
+          front: c.front,
+          back: c.back ?? '',
+          options: c.kind === 'mcq' ? JSON.stringify(c.options) : '',
+        })),
+      );
+      const report = await api<ImportReport>(url, 'decks.import', {
+        data: Buffer.from(csv).toString('base64'),
+        fileName: 'exam-questions.csv',
+        deckName: 'Exam questions',
+      });
+      expect(report.counts.added).toBe(2);
+    },
   });
 
   it('answers by number key, explains every option in place, then rates with the number keys', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.getByRole('button', { name: /^Exam questions: 2 new/ }).click();
     const card = page.locator('.study-card');
     await expect.poll(() => card.getAttribute('data-card-id')).not.toBeNull();
@@ -79,7 +62,7 @@ describe.skipIf(reason !== '')(`multiple-choice cards in Chromium${reason ? ` (s
     expect(await page.locator('.mcq-choice').count()).toBe(question.options.length);
     const layout = () => card.evaluate((e: HTMLElement) => [e.offsetTop, e.offsetLeft, e.offsetWidth, e.offsetHeight]);
     const before = await layout();
-    await browser.screenshot('study-mcq-question');
+    await app.browser.screenshot('study-mcq-question');
 
     await page.keyboard.press(String(wrong + 1));
     await page.locator('.card-answer.revealed').waitFor();
@@ -94,7 +77,7 @@ describe.skipIf(reason !== '')(`multiple-choice cards in Chromium${reason ? ` (s
     await expect
       .poll(() => page.locator('.study-card [aria-live]').innerText())
       .toContain(`Not correct: the answer is option ${right + 1}.`);
-    await browser.screenshot('study-mcq-answered');
+    await app.browser.screenshot('study-mcq-answered');
 
     // The number keys now rate: 1 is "Not at all".
     const id = await card.getAttribute('data-card-id');
@@ -105,7 +88,7 @@ describe.skipIf(reason !== '')(`multiple-choice cards in Chromium${reason ? ` (s
   });
 
   it('answers by clicking the right option', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     const question = questions[1]!;
     if (question.kind !== 'mcq') throw new Error('not an MCQ');
     const right = question.options.findIndex((o) => o.correct);
@@ -113,11 +96,11 @@ describe.skipIf(reason !== '')(`multiple-choice cards in Chromium${reason ? ` (s
     expect(await page.locator('.mcq-verdict').innerText()).toBe('Correct.');
     await page.keyboard.press('5');
     await page.getByText('2 cards studied today').waitFor();
-    await browser.screenshot('study-mcq-clicked');
+    await app.browser.screenshot('study-mcq-clicked');
   });
 
   it('brings back the forgotten card early, then says the day is done and when the next card is due', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     // The card rated "Not at all" is in a one-minute learning step: with nothing else left, it comes early.
     await page.locator('.mcq-options').waitFor();
     expect(await page.locator('.badge.queue-learning').innerText()).toBe('Learning');
@@ -130,6 +113,6 @@ describe.skipIf(reason !== '')(`multiple-choice cards in Chromium${reason ? ` (s
     expect(await page.locator('.next-due').innerText()).toMatch(
       /^The next card is due (tomorrow at|on .+ \(in \d+ days\))/,
     );
-    await browser.screenshot('study-done');
+    await app.browser.screenshot('study-done');
   });
 });
