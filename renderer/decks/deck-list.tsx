@@ -21,12 +21,12 @@ export function DeckList({ decks, error }: { decks: DeckSummary[] | undefined; e
         Decks {decks ? <span className="muted">({decks.length})</span> : null}
       </h2>
       {error ? <p className="form-error">{error}</p> : null}
-      <ul>
+      <ul className="choice-list">
         {(decks ?? []).map((d) => (
           <li key={d.id}>
             <button
               type="button"
-              className="deck-entry"
+              className="choice deck-entry"
               aria-current={d.id === selected && !importing ? 'true' : undefined}
               onClick={() => {
                 if (importing) store.getState().setDecksImport({ phase: 'idle' });

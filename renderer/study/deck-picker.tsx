@@ -41,14 +41,14 @@ export function DeckPicker({ decks, error }: DeckPickerProps) {
           Your library has no decks. <a href="#/decks">Import one in Decks</a>.
         </p>
       ) : null}
-      <ul className="deck-picker-list">
+      <ul className="choice-list deck-picker-list">
         {(decks ?? []).map((deck) => {
           const counts = deck.id === selected && live ? live : deck.today;
           return (
             <li key={deck.id}>
               <button
                 type="button"
-                className="deck-choice"
+                className="choice deck-choice"
                 aria-current={deck.id === selected ? 'true' : undefined}
                 aria-label={`${deck.name}${counts ? `: ${countsText(counts)}` : ''}`}
                 onClick={() => void study.selectDeck(deck.id).catch(() => {})}
