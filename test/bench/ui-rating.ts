@@ -17,6 +17,7 @@ import { hasChromium, openBrowser } from '../e2e/browser';
 import { startServe } from '../helpers/server';
 import { fmt } from './measure';
 import type { BenchResult } from './types';
+import { hostCall } from '../helpers/sandbox-api';
 
 const RATINGS = 200;
 const WARM_UP = 5;
@@ -76,15 +77,6 @@ const percentile = (values: number[], p: number) => sorted(values)[Math.max(0, M
 const median = (values: number[]) => percentile(values, 0.5);
 const ms = (n: number) => `${fmt(n, 1)} ms`;
 
-async function post(url: string, name: string, body: unknown): Promise<void> {
-  const response = await fetch(`${url}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${name}: ${await response.text()}`);
-}
-
 export async function run(): Promise<BenchResult[]> {
   if (!hasChromium()) return [];
   const dir = mkdtempSync(join(tmpdir(), 'kms-bench-rating-'));
@@ -94,7 +86,7 @@ export async function run(): Promise<BenchResult[]> {
   const host: number[] = [];
   try {
     // Every side of the deck is available today, so 200 ratings never run out of cards.
-    await post(server.url, 'study.settings.set', {
+    await hostCall(server.url, 'study.settings.set', {
       deckId: 'kms-essentials',
       deck: { newPerDay: 9999, burySiblings: false },
     });

@@ -11,13 +11,14 @@ import { Sandbox } from '../../core/app/sandbox';
 import { HostService } from '../../core/app/service';
 import { ManualClock } from '../../core/shared/clock';
 import { uiSkipReason, useServedApp } from './served-app';
+import { dispatched } from '../helpers/host-service';
+import { hostCall } from '../helpers/sandbox-api';
 
 const reason = uiSkipReason();
 
 const DAY = 86_400_000;
 const DECK = 'kms-essentials';
 
-type Answer = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
 type Call = (name: string, request: object) => Promise<Record<string, unknown>>;
 
 /** A rating that depends on the card and the day: mostly "well", some of every other. */
@@ -44,11 +45,7 @@ async function studyHistory(path: string): Promise<number> {
   const clock = new ManualClock(Date.now() - 36 * DAY);
   const sandbox = new Sandbox({ path, baseClock: clock, builtinDecks: BUILTIN_DECKS_DIR });
   const service = new HostService(sandbox);
-  const call: Call = async (name, request) => {
-    const answer = (await service.dispatch(name as never, request as never)) as Answer;
-    if (!answer.ok) throw new Error(`${name}: ${answer.error.message}`);
-    return answer.data as Record<string, unknown>;
-  };
+  const call: Call = (name, request) => dispatched(service, name, request);
   let reviews = 0;
   try {
     for (let day = 0; day < 35; day++) {
@@ -71,12 +68,7 @@ describe.skipIf(reason !== '')(`the Stats view in Chromium${reason ? ` (skipped:
       history = await studyHistory(state);
     },
     prepare: async (url) => {
-      const call: Call = async (name, request) => {
-        const response = await fetch(`${url}/api/${name}`, { method: 'POST', body: JSON.stringify(request) });
-        const body = (await response.json()) as Record<string, unknown> & { error?: { message: string } };
-        if (response.status !== 200) throw new Error(`${name}: ${body.error?.message}`);
-        return body;
-      };
+      const call: Call = (name, request) => hostCall(url, name, request);
       today = await study(call, 35, 6);
       const exam = new Date(Date.now() + 40 * DAY).toISOString().slice(0, 10);
       await call('study.settings.set', { study: { examDate: exam } });

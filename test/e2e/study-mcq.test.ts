@@ -7,26 +7,16 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { CardEntry, CardPage, ImportReport } from '../../core/app/calls/decks';
 import { uiSkipReason, useServedApp } from './served-app';
+import { hostCall } from '../helpers/sandbox-api';
 
 const reason = uiSkipReason();
-
-async function api<T>(url: string, name: string, request: unknown): Promise<T> {
-  const response = await fetch(`${url}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(request),
-  });
-  const body = (await response.json()) as T & { error?: { message: string } };
-  if (!response.ok) throw new Error(body.error?.message ?? `${name}: HTTP ${response.status}`);
-  return body;
-}
 
 describe.skipIf(reason !== '')(`multiple-choice cards in Chromium${reason ? ` (skipped: ${reason})` : ''}`, () => {
   let questions: CardEntry['card'][];
   const app = useServedApp({
     route: '/#/study',
     prepare: async (url) => {
-      const page = await api<CardPage>(url, 'decks.cards', { deckId: 'kms-essentials', limit: 500 });
+      const page = await hostCall<CardPage>(url, 'decks.cards', { deckId: 'kms-essentials', limit: 500 });
       questions = page.cards
         .map((c) => c.card)
         .filter((c) => c.kind === 'mcq')
@@ -40,7 +30,7 @@ describe.skipIf(reason !== '')(`multiple-choice cards in Chromium${reason ? ` (s
           options: c.kind === 'mcq' ? JSON.stringify(c.options) : '',
         })),
       );
-      const report = await api<ImportReport>(url, 'decks.import', {
+      const report = await hostCall<ImportReport>(url, 'decks.import', {
         data: Buffer.from(csv).toString('base64'),
         fileName: 'exam-questions.csv',
         deckName: 'Exam questions',

@@ -23,6 +23,7 @@ import {
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEARNER_CREDENTIALS, PARTNER_CREDENTIALS, startServe, type ServerProcess } from '../helpers/server';
+import { hostCall } from '../helpers/sandbox-api';
 
 type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 const LEARNER = '111122223333';
@@ -60,12 +61,7 @@ async function failure(promise: Promise<unknown>): Promise<{ name: string; messa
   throw new Error('the call succeeded but was expected to fail');
 }
 
-async function host<T>(call: string, body: object): Promise<T> {
-  const response = await fetch(`${server.url}/api/${call}`, { method: 'POST', body: JSON.stringify(body) });
-  const json = (await response.json()) as T & { error?: { message: string } };
-  if (response.status !== 200) throw new Error(`${call}: ${json.error?.message}`);
-  return json;
-}
+const host = <T>(call: string, body: object) => hostCall<T>(server.url, call, body);
 
 const KMS_ALL = doc({ Effect: 'Allow', Action: 'kms:*', Resource: '*' });
 

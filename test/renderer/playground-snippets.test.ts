@@ -10,6 +10,7 @@ import type { CloudTrailRecord } from '../../core/app/calls/audit';
 import { snippetById } from '../../renderer/playground/snippets';
 import { playgroundHost, type PlaygroundHost } from '../helpers/playground';
 import { LEARNER_CREDENTIALS } from '../helpers/server';
+import { dispatched } from '../helpers/host-service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -19,12 +20,7 @@ beforeAll(() => {
 });
 afterAll(() => host.close());
 
-async function dispatch<T>(name: string, request: object): Promise<T> {
-  const result = (await host.service.dispatch(name as never, request as never)) as
-    { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data;
-}
+const dispatch = <T>(name: string, request: object) => dispatched<T>(host.service, name, request);
 
 const code = (id: string) => snippetById(id)!.code;
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HostService } from '../../../core/app/service';
 import { DAY } from '../../../core/shared/clock';
 import { START, testSandbox, type TestSandbox } from '../../helpers/sandbox';
+import { dispatched } from '../../helpers/host-service';
 
 let t: TestSandbox;
 let service: HostService;
@@ -12,11 +13,7 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 const call = (name: string, request: unknown) => service.dispatch(name, request);
-async function data<T>(name: string, request: unknown): Promise<T> {
-  const result = await call(name, request);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as T;
-}
+const data = <T>(name: string, request: unknown) => dispatched<T>(service, name, request);
 
 describe('playground.keys', () => {
   it('lists every key of the account in the Region with its state, spec, usage, aliases and rotation', async () => {

@@ -5,6 +5,7 @@ import { HostService } from '../../../core/app/service';
 import { DAY } from '../../../core/shared/clock';
 import { START, testSandbox, type TestSandbox } from '../../helpers/sandbox';
 import { addBasicNotes, addDeck, cardRow, logCount } from '../../helpers/study-fixtures';
+import { dispatched, dispatchFailure } from '../../helpers/host-service';
 
 let t: TestSandbox;
 let service: HostService;
@@ -17,17 +18,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const call = (name: string, request: unknown) => service.dispatch(name, request);
-async function data<T>(name: string, request: unknown): Promise<T> {
-  const result = await call(name, request);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as T;
-}
-async function error(name: string, request: unknown) {
-  const result = await call(name, request);
-  if (result.ok) throw new Error(`${name} succeeded: ${JSON.stringify(result.data)}`);
-  return result.error;
-}
+const data = <T>(name: string, request: unknown) => dispatched<T>(service, name, request);
+const error = (name: string, request: unknown) => dispatchFailure(service, name, request);
 const invalid = (message: string) => ({ code: 'ValidationError', message });
 
 describe('the study calls in the host contract', () => {
